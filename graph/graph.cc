@@ -1,0 +1,267 @@
+#include "graph/graph.h"
+
+#include <algorithm>
+#include <deque>
+#include <mutex>
+#include <unordered_map>
+
+#include "graph/normalize.h"
+#include "graph/topology.h"
+
+namespace kg {
+
+// The string pool and the two node indexes.
+struct Graph::Index {
+  // Interned strings. A deque keeps string_views into it stable.
+  std::deque<std::string> strings;
+  std::unordered_map<std::string_view, Sym> sym_of;
+
+  std::vector<NodeId> by_label[kLabelCount];
+  // Key: one byte of label, then the normalised name or alias.
+  std::unordered_multimap<std::string, NodeId> by_name;
+  std::mutex topology_mutex;
+};
+
+namespace {
+std::string name_key(Label label, std::string_view normalized) {
+  std::string key;
+  key.reserve(normalized.size() + 1);
+  key += static_cast<char>(label);
+  key += normalized;
+  return key;
+}
+}  // namespace
+
+Graph::Graph() : index_(std::make_unique<Index>()) { intern(""); }
+Graph::~Graph() = default;
+Graph::Graph(Graph&&) noexcept = default;
+Graph& Graph::operator=(Graph&&) noexcept = default;
+
+Graph Graph::clone() const {
+  Graph g;
+  for (const auto& s : index_->strings) g.intern(s);
+  for (const auto& n : nodes_) g.add_node(n);
+  for (const auto& e : edges_) g.add_edge(e);
+  return g;
+}
+
+Sym Graph::intern(std::string_view s) {
+  auto it = index_->sym_of.find(s);
+  if (it != index_->sym_of.end()) return it->second;
+  Sym sym = static_cast<Sym>(index_->strings.size());
+  const std::string& stored = index_->strings.emplace_back(s);
+  index_->sym_of.emplace(stored, sym);
+  return sym;
+}
+
+std::string_view Graph::str(Sym s) const { return index_->strings[s]; }
+
+void Graph::index_node(NodeId id) {
+  const Node& n = nodes_[id];
+  std::string key = name_key(n.label, normalize_name(n.name));
+  index_->by_name.emplace(key, id);
+  for (const auto& alias : n.aliases) {
+    std::string akey = name_key(n.label, normalize_name(alias));
+    if (akey == key) continue;
+    index_->by_name.emplace(std::move(akey), id);
+  }
+}
+
+NodeId Graph::add_node(Node node) {
+  NodeId id = static_cast<NodeId>(nodes_.size());
+  index_->by_label[static_cast<int>(node.label)].push_back(id);
+  nodes_.push_back(std::move(node));
+  index_node(id);
+  topology_.reset();
+  return id;
+}
+
+EdgeId Graph::add_edge(Edge edge) {
+  EdgeId id = static_cast<EdgeId>(edges_.size());
+  edges_.push_back(std::move(edge));
+  topology_.reset();
+  return id;
+}
+
+Node& Graph::mutable_node(NodeId id) { return nodes_[id]; }
+
+void Graph::reindex_node(NodeId id) {
+  // Names are few per node; drop every entry of this node and add it again.
+  for (auto it = index_->by_name.begin(); it != index_->by_name.end();) {
+    it = (it->second == id) ? index_->by_name.erase(it) : std::next(it);
+  }
+  index_node(id);
+}
+
+Edge& Graph::mutable_edge(EdgeId id) {
+  topology_.reset();
+  return edges_[id];
+}
+
+void Graph::erase(const std::vector<bool>& drop_nodes, const std::vector<bool>& drop_edges) {
+  std::vector<NodeId> new_id(nodes_.size(), UINT32_MAX);
+  std::vector<Node> nodes;
+  for (NodeId i = 0; i < nodes_.size(); ++i) {
+    if (i < drop_nodes.size() && drop_nodes[i]) continue;
+    new_id[i] = static_cast<NodeId>(nodes.size());
+    nodes.push_back(std::move(nodes_[i]));
+  }
+  std::vector<Edge> edges;
+  for (EdgeId i = 0; i < edges_.size(); ++i) {
+    Edge& e = edges_[i];
+    if ((i < drop_edges.size() && drop_edges[i]) || new_id[e.source] == UINT32_MAX ||
+        new_id[e.target] == UINT32_MAX)
+      continue;
+    e.source = new_id[e.source];
+    e.target = new_id[e.target];
+    edges.push_back(std::move(e));
+  }
+  nodes_.clear();
+  edges_ = std::move(edges);
+  for (auto& l : index_->by_label) l.clear();
+  index_->by_name.clear();
+  for (auto& n : nodes) add_node(std::move(n));
+  topology_.reset();
+}
+
+void Graph::freeze() const { topology(); }
+
+std::span<const NodeId> Graph::nodes_with_label(Label label) const {
+  return index_->by_label[static_cast<int>(label)];
+}
+
+std::optional<NodeId> Graph::find(Label label, std::string_view name) const {
+  auto [b, e] = index_->by_name.equal_range(name_key(label, normalize_name(name)));
+  std::optional<NodeId> best;
+  for (auto it = b; it != e; ++it)
+    if (!best || it->second < *best) best = it->second;
+  return best;
+}
+
+std::vector<NodeId> Graph::find_any(std::string_view name) const {
+  std::string norm = normalize_name(name);
+  std::vector<NodeId> out;
+  for (Label label : kAllLabels) {
+    auto [b, e] = index_->by_name.equal_range(name_key(label, norm));
+    std::vector<NodeId> ids;
+    for (auto it = b; it != e; ++it) ids.push_back(it->second);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    out.insert(out.end(), ids.begin(), ids.end());
+  }
+  return out;
+}
+
+const Graph::Topology& Graph::topology() const {
+  std::lock_guard<std::mutex> lock(index_->topology_mutex);
+  if (topology_) return *topology_;
+  auto t = std::make_unique<Topology>();
+  const size_t n = nodes_.size();
+  t->out_start.assign(n + 1, 0);
+  t->in_start.assign(n + 1, 0);
+  for (const Edge& e : edges_) {
+    ++t->out_start[e.source + 1];
+    ++t->in_start[e.target + 1];
+  }
+  for (size_t i = 0; i < n; ++i) {
+    t->out_start[i + 1] += t->out_start[i];
+    t->in_start[i + 1] += t->in_start[i];
+  }
+  t->out_adj.resize(edges_.size());
+  t->in_adj.resize(edges_.size());
+  std::vector<uint32_t> out_fill(t->out_start.begin(), t->out_start.end() - 1);
+  std::vector<uint32_t> in_fill(t->in_start.begin(), t->in_start.end() - 1);
+  // Edges are visited in id order, so each node's lists come out sorted by id.
+  for (EdgeId id = 0; id < edges_.size(); ++id) {
+    const Edge& e = edges_[id];
+    t->out_adj[out_fill[e.source]++] = Adj{id, e.target};
+    t->in_adj[in_fill[e.target]++] = Adj{id, e.source};
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  pairs.reserve(edges_.size());
+  std::vector<EdgeId> ids;
+  ids.reserve(edges_.size());
+  for (EdgeId id = 0; id < edges_.size(); ++id) {
+    pairs.emplace_back(edges_[id].source, edges_[id].target);
+    ids.push_back(id);
+  }
+  t->boost = BoostGraph(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(),
+                        ids.begin(), static_cast<uint32_t>(n));
+  topology_ = std::move(t);
+  return *topology_;
+}
+
+const Graph::Topology& topology_of(const Graph& g) { return g.topology(); }
+const BoostGraph& boost_graph(const Graph& g) { return topology_of(g).boost; }
+
+std::span<const Adj> Graph::out(NodeId id) const {
+  const Topology& t = topology();
+  return {t.out_adj.data() + t.out_start[id], t.out_start[id + 1] - t.out_start[id]};
+}
+
+std::span<const Adj> Graph::in(NodeId id) const {
+  const Topology& t = topology();
+  return {t.in_adj.data() + t.in_start[id], t.in_start[id + 1] - t.in_start[id]};
+}
+
+std::vector<std::string_view> Graph::edge_docs(EdgeId id) const {
+  std::vector<std::string_view> docs;
+  for (const auto& ev : edges_[id].evidence) docs.push_back(str(ev.doc));
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  return docs;
+}
+
+Props Graph::edge_properties(EdgeId id) const {
+  Props p = edges_[id].props;
+  auto docs = edge_docs(id);
+  p.set("count", static_cast<int64_t>(docs.size()));
+  p.set("docs", std::vector<std::string>(docs.begin(), docs.end()));
+  return p;
+}
+
+std::vector<std::string_view> Graph::documents() const {
+  std::vector<Sym> syms;
+  for (const auto& n : nodes_)
+    for (const auto& m : n.mentions) syms.push_back(m.doc);
+  for (const auto& e : edges_)
+    for (const auto& ev : e.evidence) syms.push_back(ev.doc);
+  std::sort(syms.begin(), syms.end());
+  syms.erase(std::unique(syms.begin(), syms.end()), syms.end());
+  std::vector<std::string_view> docs;
+  for (Sym s : syms) docs.push_back(str(s));
+  std::sort(docs.begin(), docs.end());
+  return docs;
+}
+
+bool operator==(const Graph& a, const Graph& b) {
+  if (a.nodes_.size() != b.nodes_.size() || a.edges_.size() != b.edges_.size()) return false;
+  auto same_mention = [&](const NodeMention& x, const NodeMention& y) {
+    return x.start == y.start && x.end == y.end && a.str(x.doc) == b.str(y.doc) &&
+           a.str(x.rule) == b.str(y.rule);
+  };
+  auto same_evidence = [&](const EdgeEvidence& x, const EdgeEvidence& y) {
+    return x.start == y.start && x.end == y.end && a.str(x.doc) == b.str(y.doc) &&
+           a.str(x.rule) == b.str(y.rule) && a.str(x.text) == b.str(y.text);
+  };
+  for (size_t i = 0; i < a.nodes_.size(); ++i) {
+    const Node& x = a.nodes_[i];
+    const Node& y = b.nodes_[i];
+    if (x.label != y.label || x.name != y.name || x.aliases != y.aliases || !(x.props == y.props) ||
+        !std::equal(x.mentions.begin(), x.mentions.end(), y.mentions.begin(), y.mentions.end(),
+                    same_mention))
+      return false;
+  }
+  for (size_t i = 0; i < a.edges_.size(); ++i) {
+    const Edge& x = a.edges_[i];
+    const Edge& y = b.edges_[i];
+    if (x.type != y.type || x.source != y.source || x.target != y.target ||
+        !(x.props == y.props) ||
+        !std::equal(x.evidence.begin(), x.evidence.end(), y.evidence.begin(), y.evidence.end(),
+                    same_evidence))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace kg

@@ -1,0 +1,16 @@
+// Name normalisation, exactly as ../shared/ONTOLOGY.md's scoring section
+// defines it: Unicode NFKC, case folding, "&" -> "and", every run of
+// characters that are not letters or digits -> one space, trim, then a
+// leading "the " dropped. Entity resolution (merge) and scoring (eval) both
+// use this one function, so they can never disagree.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kg {
+
+// `text` must be valid UTF-8 (invalid bytes are treated as separators).
+std::string normalize_name(std::string_view text);
+
+}  // namespace kg

@@ -1,0 +1,13 @@
+// Each kg subcommand lives in its own tools/cmd_<name>.cc and registers
+// itself on the app here. A command's callback does the work and throws
+// kg::Error on failure; main() turns that into one stderr line and an exit
+// code. Options map one to one onto the library's Options structs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace kg::cli {
+
+// (one line per command, in the order `kg --help` lists them)
+
+}  // namespace kg::cli
