@@ -1,0 +1,226 @@
+// Mentions to entities; see coref.h for the rules. Grouping is a union-find
+// over mentions, joined by equal keys, acronym definitions and resolved
+// short forms.
+#include "extract/coref.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "graph/normalize.h"
+
+namespace kg {
+namespace {
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int find(int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); }
+  void join(int a, int b) { parent[find(b)] = find(a); }
+};
+
+std::string surface(const std::string& text, const Candidate& c) {
+  return text.substr(c.start, c.end - c.start);
+}
+
+std::string lower(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// The key under which mentions of one entity meet.
+std::string key_of(const std::string& text, const Candidate& c) {
+  std::string name = c.gazetteer ? c.canonical : surface(text, c);
+  std::string label(to_string(c.label));
+  switch (c.label) {
+    case Label::kCountry:
+      if (auto it = c.props.find("iso2"); it != c.props.end()) return label + "|" + it->second;
+      break;
+    case Label::kPlace: {
+      static const RE2 suffix(
+          R"((.+?)\s+(?:Province|City|Municipality|Prefecture|District|County)$)");
+      std::string base;
+      if (RE2::FullMatch(name, suffix, &base)) name = base;
+      break;
+    }
+    case Label::kEvent: {
+      static const RE2 launch(
+          R"((?i)(?:inaugural|inauguration|launch|launching ceremony|launch ceremony|opening ceremony)\s+of\s+(?:the\s+)?(.+))");
+      static const RE2 year(R"((?:19|20)\d\d\s+(.+))");
+      std::string rest;
+      if (RE2::FullMatch(name, launch, &rest)) return label + "|launch|" + normalize_name(rest);
+      if (RE2::FullMatch(name, year, &rest)) name = rest;
+      if (name.size() > 1 && name.back() == 's') name.pop_back();
+      break;
+    }
+    case Label::kInstitution: {
+      static const RE2 company(
+          R"((.+?)[\s,]*(?:Co\.?,?\s*Ltd\.?|Company Limited|Co\.?,?\s*Limited))");
+      std::string base;
+      if (RE2::FullMatch(name, company, &base)) name = base;
+      break;
+    }
+    case Label::kInitiative:
+      if (name.size() > 1 && name.back() == 's') name.pop_back();
+      break;
+    default:
+      break;
+  }
+  return label + "|" + normalize_name(name);
+}
+
+// Acronyms defined right after a name: "... Exchange (CEAIE)".
+void add_acronyms(const std::string& text, std::vector<Candidate>& ms,
+                  std::vector<std::pair<int, int>>& links) {
+  static const RE2 def(R"(^\s*\(([A-Z][A-Za-z&]{1,11})\))");
+  std::map<std::string, int> defined;
+  size_t n = ms.size();
+  for (size_t i = 0; i < n; ++i) {
+    const Candidate& c = ms[i];
+    if (c.anaphor || c.label == Label::kPerson || c.label == Label::kCountry) continue;
+    re2::StringPiece rest(text.data() + c.end, text.size() - c.end);
+    std::string acr;
+    if (!RE2::PartialMatch(rest, def, &acr)) continue;
+    if (std::count_if(acr.begin(), acr.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) < 2)
+      continue;
+    defined.emplace(acr, static_cast<int>(i));
+  }
+  for (const auto& [acr, owner] : defined) {
+    size_t pos = 0;
+    while ((pos = text.find(acr, pos)) != std::string::npos) {
+      size_t end = pos + acr.size();
+      bool word = (pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]))) &&
+                  (end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end])));
+      if (word) {
+        int same = -1;
+        for (size_t j = 0; j < ms.size(); ++j)
+          if (ms[j].start == pos && ms[j].end == end) same = static_cast<int>(j);
+        if (same < 0) {
+          Candidate c = ms[owner];
+          c.start = static_cast<uint32_t>(pos);
+          c.end = static_cast<uint32_t>(end);
+          c.rule = "alias.acronym";
+          c.gazetteer = false;
+          c.anaphor = false;
+          ms.push_back(c);
+          same = static_cast<int>(ms.size() - 1);
+        }
+        links.push_back({owner, same});
+      }
+      pos = end;
+    }
+  }
+}
+
+}  // namespace
+
+ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate> found) {
+  std::vector<std::pair<int, int>> links;
+  add_acronyms(text, found, links);
+  // Keep links valid across the sort by sorting an index.
+  std::vector<int> order(found.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return found[a].start != found[b].start ? found[a].start < found[b].start
+                                            : found[a].end > found[b].end;
+  });
+  std::vector<int> pos_of(found.size());
+  std::vector<Candidate> ms;
+  for (size_t i = 0; i < order.size(); ++i) {
+    pos_of[order[i]] = static_cast<int>(i);
+    ms.push_back(found[order[i]]);
+  }
+  UnionFind uf(ms.size());
+  for (auto [a, b] : links) uf.join(pos_of[a], pos_of[b]);
+
+  std::vector<bool> dropped(ms.size(), false);
+  std::map<std::string, int> by_key;
+  std::vector<std::string> keys(ms.size());
+  for (size_t i = 0; i < ms.size(); ++i) {
+    Candidate& c = ms[i];
+    if (c.anaphor) {
+      // Nearest earlier entity of the label (with the same head word).
+      std::string head = lower(surface(text, c));
+      bool any = c.props["anaphor"] == "any";
+      int target = -1;
+      for (int j = static_cast<int>(i) - 1; j >= 0 && target < 0; --j) {
+        if (dropped[j] || ms[j].anaphor || ms[j].label != c.label) continue;
+        if (any || lower(surface(text, ms[j])).find(head) != std::string::npos) target = j;
+      }
+      if (target < 0) {
+        dropped[i] = true;
+      } else {
+        uf.join(target, static_cast<int>(i));
+      }
+      continue;
+    }
+    keys[i] = key_of(text, c);
+    auto [it, fresh] = by_key.emplace(keys[i], static_cast<int>(i));
+    if (!fresh) uf.join(it->second, static_cast<int>(i));
+  }
+  // "Department of Education of Guangxi ..." also answers to "Department of
+  // Education" when a Place closes the name.
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (dropped[i] || ms[i].label != Label::kInstitution) continue;
+    for (size_t j = i + 1; j < ms.size() && ms[j].start < ms[i].end; ++j) {
+      if (ms[j].label != Label::kPlace || ms[j].end != ms[i].end) continue;
+      std::string name = text.substr(ms[i].start, ms[j].start - ms[i].start);
+      static const RE2 of_tail(R"((.+?)\s+of\s+(?:the\s+)?)");
+      std::string base;
+      if (!RE2::FullMatch(name, of_tail, &base)) continue;
+      auto it =
+          by_key.find(std::string(to_string(Label::kInstitution)) + "|" + normalize_name(base));
+      if (it != by_key.end()) uf.join(static_cast<int>(i), it->second);
+    }
+  }
+
+  ResolvedMentions out;
+  std::map<int, int> entity_of_root;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (dropped[i]) continue;
+    int root = uf.find(static_cast<int>(i));
+    auto [it, fresh] = entity_of_root.emplace(root, static_cast<int>(out.entities.size()));
+    if (fresh) {
+      FragmentEntity e;
+      e.id = "e" + std::to_string(out.entities.size() + 1);
+      e.type = ms[i].label;
+      out.entities.push_back(std::move(e));
+    }
+    out.mentions.push_back(ms[i]);
+    out.entity_of.push_back(it->second);
+  }
+  // Names, aliases and properties.
+  std::vector<int> best_priority(out.entities.size(), -1);
+  for (size_t k = 0; k < out.mentions.size(); ++k) {
+    const Candidate& c = out.mentions[k];
+    FragmentEntity& e = out.entities[out.entity_of[k]];
+    e.mentions.push_back(Mention{c.start, c.end, c.rule});
+    for (const auto& [key, v] : c.props)
+      if (key != "anaphor" && !e.props.get(key)) e.props.set(key, v);
+    if (c.anaphor || c.rule == "alias.acronym") continue;
+    std::string name = c.label == Label::kCountry ? c.canonical : surface(text, c);
+    bool better = c.label == Label::kCountry ? c.priority > best_priority[out.entity_of[k]]
+                                             : name.size() > e.name.size();
+    if (e.name.empty() || better) {
+      e.name = name;
+      best_priority[out.entity_of[k]] = c.priority;
+    }
+  }
+  for (size_t k = 0; k < out.mentions.size(); ++k) {
+    const Candidate& c = out.mentions[k];
+    FragmentEntity& e = out.entities[out.entity_of[k]];
+    std::string s = surface(text, c);
+    if (c.anaphor) {
+      if (s.empty() || !std::isupper(static_cast<unsigned char>(s[0]))) continue;
+      s = "the " + s;
+    }
+    if (e.name.empty()) e.name = s;
+    if (s != e.name && std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end())
+      e.aliases.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,353 @@
+// Entity candidates: gazetteer names, entity patterns, filters, overlaps.
+//
+// A document is scanned once by the gazetteer alternation and once by the
+// RE2::Set of all entity patterns; only the patterns the Set reports are then
+// run with submatches, each in one left-to-right pass. Every pattern is
+// compiled with longest_match, so a rule matches the longest phrase it can
+// ("Department of Education of Guangxi Zhuang Autonomous Region", not
+// "Department of Education"), which is the "then the longer match" half of
+// the overlap policy within one rule.
+#include "extract/entity_rules.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "graph/error.h"
+
+namespace kg {
+namespace {
+
+constexpr int64_t kMaxMem = 64 << 20;
+
+RE2::Options pattern_options() {
+  RE2::Options o;
+  o.set_max_mem(kMaxMem);
+  o.set_longest_match(true);
+  o.set_log_errors(false);
+  return o;
+}
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// A mention must not start or end inside an ASCII word.
+bool bounded(const std::string& text, size_t start, size_t end) {
+  if (start > 0 && ascii_alnum(text[start - 1]) && ascii_alnum(text[start])) return false;
+  if (end < text.size() && ascii_alnum(text[end]) && end > 0 && ascii_alnum(text[end - 1]))
+    return false;
+  return true;
+}
+
+std::vector<std::pair<size_t, size_t>> word_spans(const std::string& s, size_t start, size_t end) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t i = start;
+  while (i < end) {
+    while (i < end && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < end && s[i] != ' ' && s[i] != '\n' && s[i] != '\t') ++i;
+    if (i > b) out.push_back({b, i});
+  }
+  return out;
+}
+
+}  // namespace
+
+struct EntityMatcher::Impl {
+  struct Pattern {
+    const rules::EntityRule* rule;
+    std::unique_ptr<RE2> re;
+    int name_group = 0;
+    int head_group = -1;
+    int year_group = -1;
+    int title_group = -1;
+    const rules::ListRule* heads = nullptr;
+  };
+  struct GazHit {
+    const rules::ListRule* list;
+    const rules::ListEntry* entry;
+  };
+
+  rules::RuleSet rules;
+  std::unique_ptr<RE2> gazetteer;
+  std::unordered_map<std::string, GazHit> gaz_names;
+  std::vector<Pattern> patterns;
+  std::unique_ptr<RE2::Set> set;
+  std::vector<std::unique_ptr<RE2>> skips;
+  std::set<std::string> name_stop, tail_stop, person_stop;
+  std::vector<std::string> not_entity;
+  std::vector<std::string> vocabulary;
+
+  void scan_gazetteer(const std::string& text, std::vector<Candidate>& out) const;
+  void scan_pattern(const Pattern& p, const std::string& text, std::vector<Candidate>& out) const;
+  // May trim `c`; sets `resume` when the scan must go on inside the match.
+  bool keep(Candidate& c, const Pattern& p, const std::string& text, size_t& resume) const;
+};
+
+EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.rules = rs;
+  auto words_of = [&](const char* id, std::set<std::string>& into) {
+    if (const auto* l = m.rules.find_list(id))
+      for (const auto& e : l->entries)
+        for (const auto& n : e.names) into.insert(n);
+  };
+  words_of("name_stop", m.name_stop);
+  words_of("person_stop", m.person_stop);
+  words_of("name_tail_stop", m.tail_stop);
+  for (const auto& l : m.rules.lists)
+    if (l.options.count("not_person"))
+      for (const auto& e : l.entries)
+        for (const auto& n : e.names) m.person_stop.insert(n);
+  if (const auto* l = m.rules.find_list("not_entity"))
+    for (const auto& e : l->entries)
+      for (const auto& n : e.names) m.not_entity.push_back(n);
+
+  // Gazetteers: one alternation; the highest-priority list owns a name.
+  std::vector<const rules::ListRule*> gaz;
+  for (const auto& l : m.rules.lists) {
+    for (const auto& e : l.entries)
+      for (const auto& n : e.names) m.vocabulary.push_back(n);
+    if (l.gazetteer) gaz.push_back(&l);
+  }
+  std::stable_sort(gaz.begin(), gaz.end(),
+                   [](auto* a, auto* b) { return a->priority > b->priority; });
+  rules::ListRule all;
+  for (const auto* l : gaz)
+    for (const auto& e : l->entries)
+      for (const auto& n : e.names)
+        if (m.gaz_names.emplace(n, Impl::GazHit{l, &e}).second) all.entries.push_back({{n}, {}});
+  m.gazetteer = std::make_unique<RE2>("(" + rules::list_alternation(all) + ")", pattern_options());
+  if (!m.gazetteer->ok()) throw InputError("gazetteers: cannot compile: " + m.gazetteer->error());
+
+  m.set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+  for (const auto& r : m.rules.entities) {
+    Impl::Pattern p{&r, std::make_unique<RE2>(r.pattern, pattern_options())};
+    if (!p.re->ok())
+      throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
+                       ": bad pattern: " + p.re->error());
+    const auto& groups = p.re->NamedCapturingGroups();
+    auto group = [&](const char* n) {
+      auto it = groups.find(n);
+      return it == groups.end() ? -1 : it->second;
+    };
+    p.name_group = std::max(0, group("name"));
+    p.head_group = group("head");
+    p.year_group = group("year");
+    p.title_group = group("title");
+    if (auto it = r.options.find("heads"); it != r.options.end())
+      p.heads = m.rules.find_list(it->second);
+    std::string error;
+    if (m.set->Add(r.pattern, &error) < 0)
+      throw InputError(r.origin.file + ": rule " + r.id + ": bad pattern: " + error);
+    m.patterns.push_back(std::move(p));
+  }
+  if (!m.set->Compile()) throw LimitError("entity patterns: RE2::Set exceeds its memory bound");
+  for (const auto& s : m.rules.skips)
+    m.skips.push_back(std::make_unique<RE2>(s.pattern, pattern_options()));
+}
+
+EntityMatcher::~EntityMatcher() = default;
+
+const std::vector<std::string>& EntityMatcher::vocabulary() const { return impl_->vocabulary; }
+
+void EntityMatcher::Impl::scan_gazetteer(const std::string& text,
+                                         std::vector<Candidate>& out) const {
+  re2::StringPiece input(text), m;
+  size_t pos = 0;
+  while (pos < text.size() && gazetteer->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t start = m.data() - text.data(), end = start + m.size();
+    pos = end > start ? end : start + 1;
+    if (!bounded(text, start, end)) {
+      pos = start + 1;
+      continue;
+    }
+    const GazHit& hit = gaz_names.at(std::string(m));
+    Candidate c;
+    c.start = start;
+    c.end = end;
+    c.label = *hit.list->label;
+    c.rule = hit.list->id;
+    c.priority = hit.list->priority;
+    c.canonical = hit.entry->names[0];
+    c.props = hit.list->options;
+    for (const auto& [k, v] : hit.entry->props) c.props[k] = v;
+    c.gazetteer = true;
+    out.push_back(std::move(c));
+  }
+}
+
+bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string& text,
+                               size_t& resume) const {
+  auto words = word_spans(text, c.start, c.end);
+  auto word = [&](size_t i) {
+    return text.substr(words[i].first, words[i].second - words[i].first);
+  };
+  // Leading stop words ("The", "During", "Meanwhile") are not part of a name,
+  // nor is a known place or country in the possessive ("Nicaragua's").
+  size_t first = 0;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string w = word(i);
+    for (const char* poss : {"'s", "\xE2\x80\x99s"}) {
+      std::string suffix(poss);
+      if (w.size() > suffix.size() &&
+          w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+          gaz_names.count(w.substr(0, w.size() - suffix.size())))
+        first = i + 1;
+    }
+  }
+  while (first + 1 < words.size() && name_stop.count(word(first))) ++first;
+  // A headline running on in title case: "... Alliance of X Held in Y".
+  size_t last = words.size();
+  while (last > first + 1 && tail_stop.count(word(last - 1))) --last;
+  // Two coordinated names: "Department of Education and Department of ...".
+  if (p.heads != nullptr) {
+    for (size_t i = first + 1; i + 1 < last; ++i) {
+      if (word(i) != "and") continue;
+      std::string next = word(i + 1);
+      bool head = false;
+      for (const auto& e : p.heads->entries)
+        for (const auto& n : e.names)
+          if (n == next) head = true;
+      if (head) {
+        resume = words[i + 1].first;
+        last = i;
+        break;
+      }
+    }
+  }
+  if (first >= last) return false;
+  c.start = words[first].first;
+  c.end = words[last - 1].second;
+  words = std::vector<std::pair<size_t, size_t>>(words.begin() + first, words.begin() + last);
+  while (c.end > c.start && (text[c.end - 1] == ',' || text[c.end - 1] == ';')) --c.end;
+  if (!bounded(text, c.start, c.end)) return false;
+  std::string name = text.substr(c.start, c.end - c.start);
+  for (const auto& bad : not_entity) {
+    size_t at = name.find(bad);
+    if (at != std::string::npos && bounded(name, at, at + bad.size())) return false;
+  }
+  const auto& o = p.rule->options;
+  if (auto it = o.find("min_words"); it != o.end()) {
+    bool has_year = c.props.count("date") > 0;
+    if (!has_year && words.size() < static_cast<size_t>(std::stoi(it->second))) return false;
+  }
+  if (c.label == Label::kPerson) {
+    if (words.size() < 2) return false;
+    for (auto [b, e] : words) {
+      std::string w = text.substr(b, e - b);
+      if (person_stop.count(w) || name_stop.count(w) || gaz_names.count(w)) return false;
+    }
+  }
+  c.canonical = name;
+  return true;
+}
+
+void EntityMatcher::Impl::scan_pattern(const Pattern& p, const std::string& text,
+                                       std::vector<Candidate>& out) const {
+  int n = p.re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> m(n);
+  re2::StringPiece input(text);
+  size_t pos = 0;
+  while (pos < text.size() && p.re->Match(input, pos, text.size(), RE2::UNANCHORED, m.data(), n)) {
+    size_t mstart = m[0].data() - text.data(), mend = mstart + m[0].size();
+    pos = mend > mstart ? mend : mstart + 1;
+    const re2::StringPiece& g = m[p.name_group];
+    if (g.data() == nullptr || g.empty()) continue;
+    Candidate c;
+    c.start = g.data() - text.data();
+    c.end = c.start + g.size();
+    c.label = p.rule->label;
+    c.rule = p.rule->id;
+    c.priority = p.rule->priority;
+    for (const auto& [k, v] : p.rule->options)
+      if (k == "kind") c.props[k] = v;
+    if (auto it = p.rule->options.find("anaphor"); it != p.rule->options.end()) {
+      c.anaphor = true;
+      c.props["anaphor"] = it->second;  // "head": same head word; "any": same label
+    }
+    c.nest = !(p.rule->options.count("nest") && p.rule->options.at("nest") == "no");
+    if (p.year_group > 0 && m[p.year_group].data()) c.props["date"] = std::string(m[p.year_group]);
+    if (p.title_group > 0 && m[p.title_group].data())
+      c.props["title"] = std::string(m[p.title_group]);
+    if (p.head_group > 0 && m[p.head_group].data() && p.heads) {
+      std::string head(m[p.head_group]);
+      for (const auto& e : p.heads->entries)
+        if (std::find(e.names.begin(), e.names.end(), head) != e.names.end())
+          for (const auto& [k, v] : e.props) c.props[k] = v;
+    }
+    size_t resume = 0;
+    if (keep(c, p, text, resume)) {
+      out.push_back(std::move(c));
+    } else {
+      // A rejected match ("CPC Committee of <College>") may hide a name: go
+      // on after its first word.
+      size_t next = text.find(' ', mstart);
+      if (next != std::string::npos && next < mend) resume = next + 1;
+    }
+    if (resume > mstart) pos = resume;
+  }
+}
+
+std::vector<Candidate> EntityMatcher::find(const std::string& text,
+                                           std::vector<Candidate>* losers) const {
+  const Impl& m = *impl_;
+  std::vector<Candidate> all;
+  m.scan_gazetteer(text, all);
+  std::vector<int> hits;
+  m.set->Match(text, &hits);
+  std::sort(hits.begin(), hits.end());
+  for (int h : hits) m.scan_pattern(m.patterns[h], text, all);
+
+  // Regions that are not the article take no entities.
+  std::vector<std::pair<size_t, size_t>> skipped;
+  for (size_t i = 0; i < m.skips.size(); ++i) {
+    re2::StringPiece input(text), g;
+    size_t pos = 0;
+    while (pos < text.size() &&
+           m.skips[i]->Match(input, pos, text.size(), RE2::UNANCHORED, &g, 1)) {
+      size_t s = g.data() - text.data();
+      skipped.push_back({s, s + g.size()});
+      pos = s + std::max<size_t>(1, g.size());
+    }
+  }
+
+  // Overlap policy: priority, then length, then position.
+  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+    return a.start < b.start;
+  });
+  std::vector<Candidate> won;
+  for (auto& c : all) {
+    const Candidate* beaten = nullptr;
+    for (const auto& s : skipped)
+      if (c.start < s.second && s.first < c.end) c.lost_to = "skip";
+    for (const auto& w : won) {
+      if (c.end <= w.start || w.end <= c.start) continue;
+      bool c_in_w = w.start <= c.start && c.end <= w.end && (c.end - c.start) < (w.end - w.start);
+      bool w_in_c = c.start <= w.start && w.end <= c.end && (w.end - w.start) < (c.end - c.start);
+      auto may_nest = [](const Candidate& inner, const Candidate& outer) {
+        return inner.nest && !outer.anaphor && (inner.label != outer.label || inner.gazetteer);
+      };
+      if ((c_in_w && may_nest(c, w)) || (w_in_c && may_nest(w, c))) continue;
+      beaten = &w;
+      break;
+    }
+    if (beaten) c.lost_to = beaten->rule;
+    if (c.lost_to.empty())
+      won.push_back(c);
+    else if (losers)
+      losers->push_back(c);
+  }
+  std::sort(won.begin(), won.end(), [](const Candidate& a, const Candidate& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  return won;
+}
+
+}  // namespace kg

@@ -1,0 +1,99 @@
+// The rule engine behind Extractor: load the packs, then per document find
+// entity candidates, resolve them to entities, find relations, and fill the
+// properties that follow from relations (an institution's country, an
+// event's place).
+#include "extract/extractor.h"
+
+#include <map>
+
+#include "extract/coref.h"
+#include "extract/entity_rules.h"
+#include "extract/relation_rules.h"
+#include "extract/rule_pack.h"
+
+#ifndef KG_RULES_DIR
+#error "KG_RULES_DIR must name the built-in rule packs (extract/CMakeLists.txt)"
+#endif
+
+namespace kg {
+namespace {
+
+class RuleExtractor final : public Extractor {
+ public:
+  explicit RuleExtractor(const ExtractorOptions& options)
+      : options_(options),
+        rules_(rules::load_rule_packs(dirs(options))),
+        entities_(rules_),
+        relations_(rules_) {}
+
+  Fragment extract(const Document& doc) const override {
+    Fragment f;
+    f.doc = doc.id;
+    f.title = doc.title;
+    f.date = doc.date;
+    f.url = doc.url;
+    f.text = doc.text;
+    std::vector<Candidate> losers;
+    ResolvedMentions rm =
+        resolve_mentions(doc.text, entities_.find(doc.text, options_.explain ? &losers : nullptr));
+    f.relations = relations_.find(doc, rm);
+    f.entities = std::move(rm.entities);
+    fill_props(f);
+    for (const auto& c : losers) {
+      FragmentEntity e;
+      e.id = "x" + std::to_string(f.entities.size() + 1);
+      e.type = c.label;
+      e.name = doc.text.substr(c.start, c.end - c.start);
+      e.props.set("candidate", std::string("lost"));
+      e.props.set("lost_to", c.lost_to);
+      e.mentions.push_back(Mention{c.start, c.end, c.rule});
+      f.entities.push_back(std::move(e));
+    }
+    return f;
+  }
+
+  const std::vector<std::string>& vocabulary() const override { return entities_.vocabulary(); }
+
+ private:
+  static std::vector<std::string> dirs(const ExtractorOptions& options) {
+    std::vector<std::string> d{KG_RULES_DIR};
+#ifdef KG_GENERATED_RULES_DIR
+    d.push_back(KG_GENERATED_RULES_DIR);
+#endif
+    d.insert(d.end(), options.rule_dirs.begin(), options.rule_dirs.end());
+    return d;
+  }
+
+  // An institution's country follows from where it is located; an event's
+  // place from where it was held.
+  static void fill_props(Fragment& f) {
+    std::map<std::string, FragmentEntity*> by_id;
+    for (auto& e : f.entities) by_id[e.id] = &e;
+    for (const auto& r : f.relations) {
+      FragmentEntity* src = by_id[r.source];
+      FragmentEntity* dst = by_id[r.target];
+      if (r.type == RelType::kLocatedIn && src->type == Label::kInstitution &&
+          !src->props.get("country")) {
+        if (dst->type == Label::kCountry)
+          src->props.set("country", dst->name);
+        else if (auto c = dst->props.get_string("country"); !c.empty())
+          src->props.set("country", std::string(c));
+      }
+      if (r.type == RelType::kHeldIn && !src->props.get("place"))
+        src->props.set("place", dst->name);
+    }
+  }
+
+  ExtractorOptions options_;
+  rules::RuleSet rules_;
+  EntityMatcher entities_;
+  RelationMatcher relations_;
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> Extractor::load(const ExtractorOptions& options) {
+  return std::make_unique<RuleExtractor>(options);
+}
+
+}  // namespace kg

@@ -1,0 +1,294 @@
+// Relation patterns over sentences rewritten as entity tokens; see the
+// header for the scheme.
+#include "extract/relation_rules.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "graph/error.h"
+
+namespace kg {
+namespace {
+
+constexpr int64_t kMaxMem = 64 << 20;
+constexpr const char* kOpen = "\xE2\x9F\xAA";   // ⟪
+constexpr const char* kClose = "\xE2\x9F\xAB";  // ⟫
+
+char letter(Label l) {
+  switch (l) {
+    case Label::kCountry:
+      return 'C';
+    case Label::kPlace:
+      return 'P';
+    case Label::kInstitution:
+      return 'I';
+    case Label::kAlliance:
+      return 'A';
+    case Label::kWorkshop:
+      return 'W';
+    case Label::kInitiative:
+      return 'N';
+    case Label::kEvent:
+      return 'E';
+    case Label::kPerson:
+      return 'H';
+  }
+  return '?';
+}
+
+// The ontology's source and target labels per relation type.
+bool allowed(RelType t, Label src, Label dst) {
+  auto party = [](Label l) {
+    return l == Label::kInstitution || l == Label::kCountry || l == Label::kAlliance ||
+           l == Label::kPlace;
+  };
+  switch (t) {
+    case RelType::kSigned:
+    case RelType::kPartnersWith:
+      return party(src) && party(dst);
+    case RelType::kHosted:
+      return party(src) && dst == Label::kEvent;
+    case RelType::kAttended:
+      return (src == Label::kPerson || src == Label::kInstitution || src == Label::kCountry) &&
+             dst == Label::kEvent;
+    case RelType::kHeldIn:
+      return src == Label::kEvent && (dst == Label::kPlace || dst == Label::kCountry);
+    case RelType::kEstablished:
+      return party(src) && (dst == Label::kWorkshop || dst == Label::kAlliance ||
+                            dst == Label::kInstitution || dst == Label::kInitiative);
+    case RelType::kMemberOf:
+      return (src == Label::kInstitution || src == Label::kCountry) && dst == Label::kAlliance;
+    case RelType::kLocatedIn:
+      return (src == Label::kInstitution || src == Label::kWorkshop) &&
+             (dst == Label::kPlace || dst == Label::kCountry);
+    case RelType::kAffiliatedWith:
+      return src == Label::kPerson && party(dst);
+  }
+  return false;
+}
+
+bool label_in(const rules::Options& o, const char* key, Label l) {
+  auto it = o.find(key);
+  if (it == o.end()) return true;
+  std::string labels = "," + it->second + ",";
+  return labels.find("," + std::string(to_string(l)) + ",") != std::string::npos;
+}
+
+struct Sentence {
+  std::string shape;         // text with mentions as tokens
+  std::vector<int> mention;  // token n -> index into resolved.mentions
+  std::vector<size_t> at;    // token n -> byte offset of the token in shape
+};
+
+// Token numbers inside shape[b, e).
+std::vector<int> tokens_in(const Sentence& s, size_t b, size_t e) {
+  std::vector<int> out;
+  for (size_t n = 0; n < s.at.size(); ++n)
+    if (s.at[n] >= b && s.at[n] < e) out.push_back(static_cast<int>(n));
+  return out;
+}
+
+}  // namespace
+
+struct RelationMatcher::Impl {
+  struct Pattern {
+    const rules::RelationRule* rule;
+    std::unique_ptr<RE2> re;
+    std::map<std::string, int> groups;
+  };
+  rules::RuleSet rules;
+  std::vector<Pattern> patterns;
+  std::unique_ptr<RE2::Set> set;
+};
+
+RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.rules = rs;
+  RE2::Options o;
+  o.set_max_mem(kMaxMem);
+  o.set_log_errors(false);
+  m.set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  for (const auto& r : m.rules.relations) {
+    Impl::Pattern p{&r, std::make_unique<RE2>(r.pattern, o), {}};
+    if (!p.re->ok())
+      throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
+                       ": bad pattern: " + p.re->error());
+    for (const auto& [name, idx] : p.re->NamedCapturingGroups()) p.groups[name] = idx;
+    std::string error;
+    if (m.set->Add(r.pattern, &error) < 0)
+      throw InputError(r.origin.file + ": rule " + r.id + ": " + error);
+    m.patterns.push_back(std::move(p));
+  }
+  if (!m.set->Compile()) throw LimitError("relation patterns: RE2::Set exceeds its memory bound");
+}
+
+RelationMatcher::~RelationMatcher() = default;
+
+std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
+                                                    const ResolvedMentions& rm) const {
+  const Impl& m = *impl_;
+  const auto& ms = rm.mentions;
+  const auto& ents = rm.entities;
+
+  // The article's main event: the one mentioned most, the earliest on ties.
+  int main_event = -1;
+  for (size_t e = 0; e < ents.size(); ++e)
+    if (ents[e].type == Label::kEvent &&
+        (main_event < 0 || ents[e].mentions.size() > ents[main_event].mentions.size()))
+      main_event = static_cast<int>(e);
+
+  std::vector<FragmentRelation> out;
+  std::map<std::tuple<RelType, int, int>, size_t> index;
+  auto add = [&](RelType type, int src, int dst, const rules::Options& props,
+                 const SentenceSpan& span, const std::string& rule) {
+    if (src < 0 || dst < 0 || src == dst) return;
+    if (!allowed(type, ents[src].type, ents[dst].type)) return;
+    int a = src, b = dst;
+    if (is_symmetric(type) && a > b) std::swap(a, b);
+    auto key = std::make_tuple(type, a, b);
+    auto it = index.find(key);
+    if (it == index.end()) {
+      FragmentRelation r;
+      r.type = type;
+      r.source = ents[src].id;
+      r.target = ents[dst].id;
+      for (const auto& [k, v] : props) r.props.set(k, v);
+      it = index.emplace(key, out.size()).first;
+      out.push_back(std::move(r));
+    }
+    EvidenceSpan ev{span.start, span.end, doc.text.substr(span.start, span.end - span.start), rule};
+    auto& evs = out[it->second].evidence;
+    if (std::find(evs.begin(), evs.end(), ev) == evs.end()) evs.push_back(std::move(ev));
+  };
+  auto sentence_of = [&](uint32_t pos) -> SentenceSpan {
+    for (const auto& s : doc.sentences)
+      if (s.start <= pos && pos < s.end) return s;
+    return SentenceSpan{pos, pos};
+  };
+
+  // Relations stated by a name itself.
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const Candidate& outer = ms[i];
+    if (outer.anaphor || outer.rule == "alias.acronym") continue;
+    if (outer.label != Label::kInstitution && outer.label != Label::kWorkshop) continue;
+    for (size_t j = 0; j < ms.size(); ++j) {
+      const Candidate& in = ms[j];
+      if (j == i || in.start < outer.start || in.end > outer.end) continue;
+      if (in.label != Label::kPlace && in.label != Label::kCountry) continue;
+      if (in.start == outer.start && in.end < outer.end && doc.text[in.end] == ' ') {
+        if (outer.label == Label::kWorkshop && in.label != Label::kCountry) continue;
+        add(RelType::kLocatedIn, rm.entity_of[i], rm.entity_of[j], {}, sentence_of(outer.start),
+            "located_in.name_prefix");
+      } else if (in.end == outer.end && in.start > outer.start) {
+        std::string before = doc.text.substr(outer.start, in.start - outer.start);
+        static const RE2 tail(R"(.*\s(?:of|in)\s+(?:the\s+)?)");
+        if (RE2::FullMatch(before, tail))
+          add(RelType::kLocatedIn, rm.entity_of[i], rm.entity_of[j], {}, sentence_of(outer.start),
+              "located_in.name_suffix");
+      }
+    }
+  }
+
+  std::vector<int> hits;
+  for (const auto& span : doc.sentences) {
+    Sentence s;
+    uint32_t pos = span.start, last_end = span.start;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      const Candidate& c = ms[i];
+      if (c.start < span.start || c.end > span.end || c.start < last_end) continue;
+      s.shape.append(doc.text, pos, c.start - pos);
+      s.at.push_back(s.shape.size());
+      s.mention.push_back(static_cast<int>(i));
+      s.shape += kOpen;
+      s.shape += letter(c.label);
+      s.shape += std::to_string(s.mention.size() - 1);
+      s.shape += kClose;
+      pos = last_end = c.end;
+    }
+    s.shape.append(doc.text, pos, span.end - pos);
+    hits.clear();
+    if (!m.set->Match(s.shape, &hits)) continue;
+    std::sort(hits.begin(), hits.end());
+    for (int h : hits) {
+      const auto& p = m.patterns[h];
+      const auto& opt = p.rule->options;
+      int n = p.re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> g(n);
+      re2::StringPiece input(s.shape);
+      size_t at = 0;
+      while (at <= s.shape.size() &&
+             p.re->Match(input, at, s.shape.size(), RE2::UNANCHORED, g.data(), n)) {
+        size_t mb = g[0].data() - s.shape.data(), me = mb + g[0].size();
+        at = me > mb ? me : mb + 1;
+        auto group = [&](const char* name, const char* filter) {
+          std::vector<int> ents_in;
+          auto it = p.groups.find(name);
+          if (it == p.groups.end() || g[it->second].data() == nullptr) return ents_in;
+          size_t b = g[it->second].data() - s.shape.data();
+          for (int t : tokens_in(s, b, b + g[it->second].size())) {
+            int e = rm.entity_of[s.mention[t]];
+            if (label_in(opt, filter, ents[e].type) &&
+                std::find(ents_in.begin(), ents_in.end(), e) == ents_in.end())
+              ents_in.push_back(e);
+          }
+          return ents_in;
+        };
+        auto text_group = [&](const char* name) -> std::string {
+          auto it = p.groups.find(name);
+          if (it == p.groups.end() || g[it->second].data() == nullptr) return "";
+          return std::string(g[it->second]);
+        };
+        rules::Options props;
+        if (auto it = opt.find("role"); it != opt.end()) props["role"] = it->second;
+        if (std::string role = text_group("role"); !role.empty()) props["role"] = role;
+        if (std::string agr = text_group("agreement"); !agr.empty()) props["agreement"] = agr;
+        if (p.groups.count("pair")) {
+          auto parties = group("pair", "pair");
+          if (opt.count("count") &&
+              parties.size() != static_cast<size_t>(std::stoi(opt.at("count"))))
+            continue;
+          for (size_t a = 0; a < parties.size(); ++a)
+            for (size_t b = a + 1; b < parties.size(); ++b)
+              add(p.rule->type, parties[a], parties[b], props, span, p.rule->id);
+          continue;
+        }
+        auto srcs = group("src", "src");
+        auto nearest_event = [&]() {
+          int target = -1;
+          if (!(opt.count("target") && opt.at("target") == "main_event"))
+            for (size_t t = 0; t < s.at.size() && s.at[t] < mb; ++t)
+              if (ents[rm.entity_of[s.mention[t]]].type == Label::kEvent)
+                target = rm.entity_of[s.mention[t]];
+          return target >= 0 ? target : main_event;
+        };
+        if (!p.groups.count("src") && nearest_event() >= 0) srcs.push_back(nearest_event());
+        std::vector<int> dsts = group("dst", "dst");
+        if (!p.groups.count("dst") && nearest_event() >= 0) dsts.push_back(nearest_event());
+        for (int a : srcs)
+          for (int b : dsts) add(p.rule->type, a, b, props, span, p.rule->id);
+      }
+    }
+  }
+
+  // SIGNED wins over PARTNERS_WITH for the same pair.
+  std::set<std::pair<std::string, std::string>> signed_pairs;
+  for (const auto& r : out)
+    if (r.type == RelType::kSigned) {
+      signed_pairs.insert({r.source, r.target});
+      signed_pairs.insert({r.target, r.source});
+    }
+  out.erase(
+      std::remove_if(
+          out.begin(), out.end(),
+          [&](const FragmentRelation& r) {
+            return r.type == RelType::kPartnersWith && signed_pairs.count({r.source, r.target});
+          }),
+      out.end());
+  return out;
+}
+
+}  // namespace kg
