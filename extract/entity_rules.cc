@@ -78,14 +78,15 @@ struct EntityMatcher::Impl {
   std::vector<Pattern> patterns;
   std::unique_ptr<RE2::Set> set;
   std::vector<std::unique_ptr<RE2>> skips;
-  std::set<std::string> name_stop, tail_stop, person_stop;
+  std::set<std::string> name_stop, tail_stop, person_stop, heads;
   std::vector<std::string> not_entity;
   std::vector<std::string> vocabulary;
 
   void scan_gazetteer(const std::string& text, std::vector<Candidate>& out) const;
   void scan_pattern(const Pattern& p, const std::string& text, std::vector<Candidate>& out) const;
   // May trim `c`; sets `resume` when the scan must go on inside the match.
-  bool keep(Candidate& c, const Pattern& p, const std::string& text, size_t& resume) const;
+  bool keep(Candidate& c, const Pattern& p, const std::string& text, size_t head_start,
+            size_t& resume) const;
 };
 
 EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<Impl>()) {
@@ -99,6 +100,10 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
   words_of("name_stop", m.name_stop);
   words_of("person_stop", m.person_stop);
   words_of("name_tail_stop", m.tail_stop);
+  for (const auto& l : m.rules.lists)
+    if (l.options.count("head"))
+      for (const auto& e : l.entries)
+        for (const auto& n : e.names) m.heads.insert(n);
   for (const auto& l : m.rules.lists)
     if (l.options.count("not_person"))
       for (const auto& e : l.entries)
@@ -182,7 +187,7 @@ void EntityMatcher::Impl::scan_gazetteer(const std::string& text,
 }
 
 bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string& text,
-                               size_t& resume) const {
+                               size_t head_start, size_t& resume) const {
   auto words = word_spans(text, c.start, c.end);
   auto word = [&](size_t i) {
     return text.substr(words[i].first, words[i].second - words[i].first);
@@ -200,24 +205,31 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
         first = i + 1;
     }
   }
-  while (first + 1 < words.size() && name_stop.count(word(first))) ++first;
-  // A headline running on in title case: "... Alliance of X Held in Y".
+  // A personal name keeps two words ("An Yan").
+  size_t min_left = c.label == Label::kPerson ? 2 : 1;
+  while (first + min_left < words.size() && name_stop.count(word(first))) ++first;
+  // A year opens only an event's name.
+  static const RE2 year(R"((?:19|20)\d\d)");
+  if (c.label != Label::kEvent && first + 1 < words.size() && RE2::FullMatch(word(first), year))
+    ++first;
+  // A headline running on in title case ("... Alliance of X Held in Y"), or
+  // a name running into a date ("College on Thursday").
   size_t last = words.size();
-  while (last > first + 1 && tail_stop.count(word(last - 1))) --last;
-  // Two coordinated names: "Department of Education and Department of ...".
+  for (size_t i = first + 1; i < last; ++i)
+    if (tail_stop.count(word(i))) last = i;
+  static const std::set<std::string> connectors = {"of",  "for", "on",  "in",
+                                                   "and", "&",   "the", "at"};
+  while (last > first + 1 && connectors.count(word(last - 1))) --last;
+  // Two coordinated names: "Department of Education and Department of
+  // Transportation", "X Research Center and National Y Conference".
   if (p.heads != nullptr) {
     for (size_t i = first + 1; i + 1 < last; ++i) {
-      if (word(i) != "and") continue;
-      std::string next = word(i + 1);
-      bool head = false;
-      for (const auto& e : p.heads->entries)
-        for (const auto& n : e.names)
-          if (n == next) head = true;
-      if (head) {
-        resume = words[i + 1].first;
-        last = i;
-        break;
-      }
+      if (word(i) != "and" || !(heads.count(word(i + 1)) || heads.count(word(i - 1)))) continue;
+      resume = words[i + 1].first;
+      last = i;
+      // The left part must still hold the rule's head word.
+      if (head_start >= words[i - 1].second) return false;
+      break;
     }
   }
   if (first >= last) return false;
@@ -240,7 +252,7 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
     if (words.size() < 2) return false;
     for (auto [b, e] : words) {
       std::string w = text.substr(b, e - b);
-      if (person_stop.count(w) || name_stop.count(w) || gaz_names.count(w)) return false;
+      if (person_stop.count(w) || gaz_names.count(w)) return false;
     }
   }
   c.canonical = name;
@@ -281,7 +293,10 @@ void EntityMatcher::Impl::scan_pattern(const Pattern& p, const std::string& text
           for (const auto& [k, v] : e.props) c.props[k] = v;
     }
     size_t resume = 0;
-    if (keep(c, p, text, resume)) {
+    size_t head_start = 0;
+    if (p.head_group > 0 && m[p.head_group].data())
+      head_start = m[p.head_group].data() - text.data();
+    if (keep(c, p, text, head_start, resume)) {
       out.push_back(std::move(c));
     } else {
       // A rejected match ("CPC Committee of <College>") may hide a name: go

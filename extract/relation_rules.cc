@@ -242,6 +242,9 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
           if (it == p.groups.end() || g[it->second].data() == nullptr) return "";
           return std::string(g[it->second]);
         };
+        // A `veto` group that took part cancels the match ("SCO countries").
+        if (auto v = p.groups.find("veto"); v != p.groups.end() && g[v->second].data() != nullptr)
+          continue;
         rules::Options props;
         if (auto it = opt.find("role"); it != opt.end()) props["role"] = it->second;
         if (std::string role = text_group("role"); !role.empty()) props["role"] = role;
