@@ -1,0 +1,107 @@
+#include "graph/csv.h"
+
+#include "graph/error.h"
+
+namespace kg::csv {
+
+namespace {
+bool needs_guard(std::string_view s) {
+  if (s.empty()) return false;
+  switch (s[0]) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+    case '\'':
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+void append_cell(std::string& out, std::string_view text, bool guard) {
+  bool g = guard && needs_guard(text);
+  bool quote = text.empty() || text.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (!quote && !g) {
+    out.append(text);
+    return;
+  }
+  if (quote) out.push_back('"');
+  if (g) out.push_back('\'');
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '"') continue;
+    out.append(text.data() + run, i + 1 - run);
+    out.push_back('"');
+    run = i + 1;
+  }
+  out.append(text.data() + run, text.size() - run);
+  if (quote) out.push_back('"');
+}
+
+std::string_view unguard(std::string_view cell) {
+  if (!cell.empty() && cell[0] == '\'') cell.remove_prefix(1);
+  return cell;
+}
+
+bool Reader::next(std::vector<Cell>& row) {
+  row.clear();
+  // Skip blank lines between rows.
+  while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+    if (text_[pos_] == '\n') ++line_;
+    ++pos_;
+  }
+  if (pos_ >= text_.size()) return false;
+  row_line_ = line_;
+  for (;;) {
+    Cell cell;
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      cell.quoted = true;
+      ++pos_;
+      for (;;) {
+        size_t q = text_.find('"', pos_);
+        if (q == std::string_view::npos)
+          throw InputError::at_line(path_, row_line_, "a quoted cell is never closed");
+        for (size_t i = pos_; i < q; ++i)
+          if (text_[i] == '\n') ++line_;
+        cell.text.append(text_.substr(pos_, q - pos_));
+        pos_ = q + 1;
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+          cell.text.push_back('"');
+          ++pos_;
+          continue;
+        }
+        break;
+      }
+      if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r')
+        throw InputError::at_line(path_, line_, "text after the closing quote of a cell");
+    } else {
+      size_t end = text_.find_first_of(",\n\r", pos_);
+      if (end == std::string_view::npos) end = text_.size();
+      std::string_view raw = text_.substr(pos_, end - pos_);
+      if (raw.find('"') != std::string_view::npos)
+        throw InputError::at_line(path_, line_, "a quote inside an unquoted cell");
+      cell.text.assign(raw);
+      pos_ = end;
+    }
+    row.push_back(std::move(cell));
+    if (pos_ >= text_.size()) return true;
+    char c = text_[pos_];
+    if (c == ',') {
+      ++pos_;
+      continue;
+    }
+    // End of row: \n, \r\n or \r.
+    if (c == '\r') ++pos_;
+    if (pos_ < text_.size() && text_[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+    }
+    return true;
+  }
+}
+
+}  // namespace kg::csv

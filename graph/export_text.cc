@@ -1,0 +1,214 @@
+#include "graph/export_text.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace kg::detail {
+
+OutBuffer& OutBuffer::operator<<(int64_t v) {
+  char tmp[24];
+  auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+  buf_.append(tmp, r.ptr);
+  return *this;
+}
+
+void append_double(std::string& out, double v) {
+  if (std::isnan(v)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(v)) {
+    out += v < 0 ? "-Infinity" : "Infinity";
+    return;
+  }
+  char tmp[40];
+  auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+  std::string_view s(tmp, r.ptr - tmp);
+  out += s;
+  if (s.find_first_of(".eE") == std::string_view::npos) out += ".0";
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t run = 0;  // start of the current run of bytes that need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 15]);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+}
+
+void append_json_value(std::string& out, const Value& v) {
+  switch (v.index()) {
+    case 0:
+      append_json_string(out, std::get<std::string>(v));
+      break;
+    case 1: {
+      char tmp[24];
+      auto r = std::to_chars(tmp, tmp + sizeof tmp, std::get<int64_t>(v));
+      out.append(tmp, r.ptr);
+      break;
+    }
+    case 2:
+      append_double(out, std::get<double>(v));
+      break;
+    case 3:
+      out += std::get<bool>(v) ? "true" : "false";
+      break;
+    default: {
+      out.push_back('[');
+      bool first = true;
+      for (const auto& s : std::get<std::vector<std::string>>(v)) {
+        if (!first) out.push_back(',');
+        first = false;
+        append_json_string(out, s);
+      }
+      out.push_back(']');
+    }
+  }
+}
+
+std::string json_string(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+std::string json_value(const Value& v) {
+  std::string out;
+  append_json_value(out, v);
+  return out;
+}
+
+void append_xml_escaped(std::string& out, std::string_view s) {
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    const char* rep = nullptr;
+    switch (c) {
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '"':
+        rep = "&quot;";
+        break;
+      case '\'':
+        rep = "&apos;";
+        break;
+      case '\n':
+        rep = "&#10;";
+        break;
+      case '\r':
+        rep = "&#13;";
+        break;
+      case '\t':
+        rep = "&#9;";
+        break;
+      default:
+        if (c < 0x20) rep = "\xEF\xBF\xBD";
+    }
+    if (rep == nullptr) continue;
+    out.append(s.data() + run, i - run);
+    out += rep;
+    run = i + 1;
+  }
+  out.append(s.data() + run, s.size() - run);
+}
+
+std::string xml_escaped(std::string_view s) {
+  std::string out;
+  append_xml_escaped(out, s);
+  return out;
+}
+
+std::string value_text(const Value& v) {
+  if (v.index() == 0) return std::get<std::string>(v);
+  return json_value(v);
+}
+
+namespace {
+void append_u32(std::string& out, uint32_t v) {
+  char tmp[12];
+  auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+  out.append(tmp, r.ptr);
+}
+}  // namespace
+
+void append_mentions_json(std::string& out, const Graph& g, const Node& n) {
+  out.push_back('[');
+  for (size_t i = 0; i < n.mentions.size(); ++i) {
+    const NodeMention& m = n.mentions[i];
+    out += i ? ",{\"doc\":" : "{\"doc\":";
+    append_json_string(out, g.str(m.doc));
+    out += ",\"start\":";
+    append_u32(out, m.start);
+    out += ",\"end\":";
+    append_u32(out, m.end);
+    out += ",\"rule\":";
+    append_json_string(out, g.str(m.rule));
+    out.push_back('}');
+  }
+  out.push_back(']');
+}
+
+void append_evidence_json(std::string& out, const Graph& g, const Edge& e) {
+  out.push_back('[');
+  for (size_t i = 0; i < e.evidence.size(); ++i) {
+    const EdgeEvidence& ev = e.evidence[i];
+    out += i ? ",{\"doc\":" : "{\"doc\":";
+    append_json_string(out, g.str(ev.doc));
+    out += ",\"start\":";
+    append_u32(out, ev.start);
+    out += ",\"end\":";
+    append_u32(out, ev.end);
+    out += ",\"text\":";
+    append_json_string(out, g.str(ev.text));
+    out += ",\"rule\":";
+    append_json_string(out, g.str(ev.rule));
+    out.push_back('}');
+  }
+  out.push_back(']');
+}
+
+void append_docs_json(std::string& out, const std::vector<std::string_view>& docs) {
+  out.push_back('[');
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (i) out.push_back(',');
+    append_json_string(out, docs[i]);
+  }
+  out.push_back(']');
+}
+
+}  // namespace kg::detail

@@ -1,0 +1,312 @@
+// Reads a csv directory (export_csv.cc's layout, or tables a user made the
+// same way) into a Graph.
+//
+// Node tables are read in label order, relationship tables in file-name
+// order. When every node id is a non-negative integer the nodes are numbered
+// by id (restoring a kg export's ids); otherwise in file order. Edges with a
+// `key` column are ordered by key, the same way. Text cells lose the formula
+// guard of graph/csv.h.
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+
+#include "graph/csv.h"
+#include "graph/error.h"
+#include "graph/import_parts.h"
+
+namespace kg {
+
+namespace {
+enum class Kind { kId, kStart, kEnd, kName, kAliases, kMentions, kEvidence, kKey, kSkip, kProp };
+enum class Type { kString, kInt, kDouble, kBool, kList };
+
+struct Col {
+  Kind kind = Kind::kProp;
+  Type type = Type::kString;
+  std::string key;
+  std::string label;  // for :ID(..), :START_ID(..), :END_ID(..)
+};
+
+std::string paren(std::string_view t) {
+  auto a = t.find('('), b = t.rfind(')');
+  if (a == std::string_view::npos || b == std::string_view::npos || b < a) return "";
+  return std::string(t.substr(a + 1, b - a - 1));
+}
+
+// "name:type" as neo4j-admin spells it.
+Col parse_header(std::string_view cell, bool is_rel, size_t index) {
+  Col c;
+  auto colon = cell.find(':');
+  std::string_view name = cell.substr(0, colon);
+  std::string_view type = colon == std::string_view::npos ? "" : cell.substr(colon + 1);
+  if (type.starts_with("ID")) return {Kind::kId, Type::kString, "", paren(type)};
+  if (type.starts_with("START_ID")) return {Kind::kStart, Type::kString, "", paren(type)};
+  if (type.starts_with("END_ID")) return {Kind::kEnd, Type::kString, "", paren(type)};
+  if (type == "LABEL" || type == "TYPE" || type == "IGNORE") return {Kind::kSkip};
+  if (!is_rel && index == 0) return {Kind::kId};
+  if (is_rel && index == 0) return {Kind::kStart};
+  if (is_rel && index == 1) return {Kind::kEnd};
+  if (!is_rel && name == "name") return {Kind::kName};
+  if (!is_rel && name == "aliases") return {Kind::kAliases};
+  if (!is_rel && name == "mentions") return {Kind::kMentions};
+  if (is_rel && name == "evidence") return {Kind::kEvidence};
+  if (is_rel && name == "key") return {Kind::kKey};
+  if (is_rel && (name == "count" || name == "docs")) return {Kind::kSkip};  // derived
+  if (name.starts_with("prop.")) name.remove_prefix(5);
+  c.key = std::string(name);
+  if (type == "long" || type == "int" || type == "short" || type == "byte")
+    c.type = Type::kInt;
+  else if (type == "double" || type == "float")
+    c.type = Type::kDouble;
+  else if (type == "boolean")
+    c.type = Type::kBool;
+  else if (type.ends_with("[]"))
+    c.type = Type::kList;
+  return c;
+}
+
+struct Ctx {
+  const std::string& path;
+  size_t line;
+  std::string where() const { return path + ":" + std::to_string(line); }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw InputError::at_line(path, line, what);
+  }
+};
+
+bool parse_int(std::string_view s, int64_t& v) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty();
+}
+
+bool parse_prop(const Col& c, const csv::Cell& cell, Value& out, rapidjson::Document& doc,
+                const Ctx& ctx) {
+  if (cell.text.empty() && (!cell.quoted || c.type != Type::kString)) return false;
+  switch (c.type) {
+    case Type::kString:
+      out = std::string(csv::unguard(cell.text));
+      return true;
+    case Type::kInt: {
+      int64_t v;
+      if (!parse_int(cell.text, v)) ctx.fail(c.key + ": not an integer: " + cell.text);
+      out = v;
+      return true;
+    }
+    case Type::kDouble: {
+      char* end = nullptr;
+      double v = std::strtod(cell.text.c_str(), &end);
+      if (end != cell.text.c_str() + cell.text.size()) ctx.fail(c.key + ": not a number");
+      out = v;
+      return true;
+    }
+    case Type::kBool:
+      if (cell.text == "true" || cell.text == "TRUE" || cell.text == "True")
+        out = true;
+      else if (cell.text == "false" || cell.text == "FALSE" || cell.text == "False")
+        out = false;
+      else
+        ctx.fail(c.key + ": not a boolean: " + cell.text);
+      return true;
+    case Type::kList:
+      break;
+  }
+  std::string_view text = csv::unguard(cell.text);
+  if (!text.starts_with("[")) {
+    // neo4j-admin's own array form: values separated by ';'.
+    std::vector<std::string> items;
+    size_t start = 0;
+    for (size_t p; (p = text.find(';', start)) != std::string_view::npos; start = p + 1)
+      items.emplace_back(text.substr(start, p - start));
+    items.emplace_back(text.substr(start));
+    out = std::move(items);
+    return true;
+  }
+  detail::parse_json_text(doc, text, ctx.where() + ": " + c.key);
+  out = detail::parse_string_list(doc, ctx.where() + ": " + c.key);
+  return true;
+}
+
+struct PendingNode {
+  std::string id;
+  Label label;
+  Node node;
+};
+struct PendingEdge {
+  int64_t key;
+  bool has_key;
+  Edge edge;
+};
+
+std::vector<Col> read_header(csv::Reader& r, bool is_rel) {
+  std::vector<csv::Cell> row;
+  if (!r.next(row)) throw InputError(r.path() + ": empty table (no header)");
+  std::vector<Col> cols;
+  for (size_t i = 0; i < row.size(); ++i) cols.push_back(parse_header(row[i].text, is_rel, i));
+  return cols;
+}
+}  // namespace
+
+Graph import_csv(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw IoError(dir + ": not a directory of CSV tables");
+  std::map<std::string, Label> node_files;  // sorted by label order below
+  std::vector<std::string> rel_files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".csv") continue;
+    std::string stem = entry.path().stem().string();
+    size_t dots = std::count(stem.begin(), stem.end(), '.');
+    if (dots == 0) {
+      auto label = parse_label(stem);
+      if (!label) throw InputError(entry.path().string() + ": not a kg label: " + stem);
+      node_files.emplace(entry.path().string(), *label);
+    } else {
+      rel_files.push_back(entry.path().string());
+    }
+  }
+  std::sort(rel_files.begin(), rel_files.end());
+  std::vector<std::pair<std::string, Label>> ordered(node_files.begin(), node_files.end());
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; });
+
+  Graph g;
+  rapidjson::Document doc;
+  std::vector<csv::Cell> row;
+  std::vector<PendingNode> nodes;
+  for (const auto& [path, label] : ordered) {
+    std::string text = detail::read_whole_file(path);
+    csv::Reader r(text, path);
+    std::vector<Col> cols = read_header(r, false);
+    while (r.next(row)) {
+      Ctx ctx{path, r.line()};
+      if (row.size() != cols.size())
+        ctx.fail("has " + std::to_string(row.size()) + " cells, the header " +
+                 std::to_string(cols.size()));
+      PendingNode p{"", label, {}};
+      p.node.label = label;
+      bool has_name = false;
+      for (size_t i = 0; i < cols.size(); ++i) {
+        const Col& c = cols[i];
+        const csv::Cell& cell = row[i];
+        switch (c.kind) {
+          case Kind::kId:
+            p.id = cell.text;
+            break;
+          case Kind::kName:
+            p.node.name = csv::unguard(cell.text);
+            has_name = true;
+            break;
+          case Kind::kAliases: {
+            Value v;
+            Col list{Kind::kProp, Type::kList, "aliases", ""};
+            if (parse_prop(list, cell, v, doc, ctx))
+              p.node.aliases = std::get<std::vector<std::string>>(v);
+            break;
+          }
+          case Kind::kMentions:
+            if (cell.text.empty()) break;
+            detail::parse_json_text(doc, csv::unguard(cell.text), ctx.where());
+            p.node.mentions = detail::parse_mentions(doc, g, ctx.where());
+            break;
+          case Kind::kProp: {
+            Value v;
+            if (parse_prop(c, cell, v, doc, ctx)) p.node.props.set(c.key, std::move(v));
+            break;
+          }
+          default:
+            break;
+        }
+      }
+      if (p.id.empty()) ctx.fail("a node without an id");
+      if (!has_name) p.node.name = p.id;
+      nodes.push_back(std::move(p));
+    }
+  }
+  bool numeric = std::all_of(nodes.begin(), nodes.end(), [](const PendingNode& p) {
+    int64_t v;
+    return parse_int(p.id, v) && v >= 0;
+  });
+  if (numeric) {
+    std::stable_sort(nodes.begin(), nodes.end(), [](const PendingNode& a, const PendingNode& b) {
+      int64_t x = 0, y = 0;
+      parse_int(a.id, x);
+      parse_int(b.id, y);
+      return x < y;
+    });
+  }
+  // Ids are looked up per label (neo4j-admin's id spaces) and, for tables
+  // whose header names no id space, over all labels.
+  std::unordered_map<std::string, NodeId> by_label_id, by_id;
+  for (auto& p : nodes) {
+    NodeId id = static_cast<NodeId>(g.node_count());
+    std::string k = std::string(to_string(p.label)) + '\0' + p.id;
+    if (!by_label_id.emplace(k, id).second)
+      throw InputError(dir + ": duplicate " + std::string(to_string(p.label)) + " id " + p.id);
+    by_id.emplace(p.id, id);
+    g.add_node(std::move(p.node));
+  }
+  nodes.clear();
+
+  std::vector<PendingEdge> edges;
+  for (const std::string& path : rel_files) {
+    std::string stem = fs::path(path).stem().string();
+    std::string type_name = stem.substr(0, stem.find('.'));
+    auto type = parse_rel_type(type_name);
+    if (!type) throw InputError(path + ": not a kg relationship type: " + type_name);
+    std::string text = detail::read_whole_file(path);
+    csv::Reader r(text, path);
+    std::vector<Col> cols = read_header(r, true);
+    while (r.next(row)) {
+      Ctx ctx{path, r.line()};
+      if (row.size() != cols.size())
+        ctx.fail("has " + std::to_string(row.size()) + " cells, the header " +
+                 std::to_string(cols.size()));
+      PendingEdge p{0, false, {}};
+      p.edge.type = *type;
+      int ends = 0;
+      for (size_t i = 0; i < cols.size(); ++i) {
+        const Col& c = cols[i];
+        const csv::Cell& cell = row[i];
+        switch (c.kind) {
+          case Kind::kStart:
+          case Kind::kEnd: {
+            const auto& map = c.label.empty() ? by_id : by_label_id;
+            auto it = map.find(c.label.empty() ? cell.text : c.label + '\0' + cell.text);
+            if (it == map.end()) ctx.fail("no node with id " + cell.text);
+            (c.kind == Kind::kStart ? p.edge.source : p.edge.target) = it->second;
+            ++ends;
+            break;
+          }
+          case Kind::kKey:
+            p.has_key = parse_int(cell.text, p.key);
+            if (!p.has_key) ctx.fail("key: not an integer");
+            break;
+          case Kind::kEvidence:
+            if (cell.text.empty()) break;
+            detail::parse_json_text(doc, csv::unguard(cell.text), ctx.where());
+            p.edge.evidence = detail::parse_evidence(doc, g, ctx.where());
+            break;
+          case Kind::kProp: {
+            Value v;
+            if (parse_prop(c, cell, v, doc, ctx)) p.edge.props.set(c.key, std::move(v));
+            break;
+          }
+          default:
+            break;
+        }
+      }
+      if (ends != 2) ctx.fail("needs a start and an end id");
+      edges.push_back(std::move(p));
+    }
+  }
+  if (std::all_of(edges.begin(), edges.end(), [](const PendingEdge& e) { return e.has_key; }))
+    std::stable_sort(edges.begin(), edges.end(),
+                     [](const PendingEdge& a, const PendingEdge& b) { return a.key < b.key; });
+  for (auto& e : edges) g.add_edge(std::move(e.edge));
+  return g;
+}
+
+}  // namespace kg

@@ -1,0 +1,262 @@
+// Drawing a View with Graphviz's libraries.
+//
+// build() turns the View into a cgraph graph: nodes "n<index>" (SVG <title>
+// and DOT ids stay plain ASCII whatever the names are), edges "e<index>" so
+// parallel edges of different types stay apart. Every visible text -- names,
+// edge labels, cluster names, title, legend -- is an HTML-like label
+// (agstrdup_html) whose text is escaped as HTML here: Graphviz then never
+// interprets backslashes (its escString rules) or quotes in them, and writes
+// them escaped into DOT (label=<...>) and SVG (XML text). A newline in a name
+// becomes <BR/>.
+//
+// Then gvLayout with the chosen engine and gvRenderData into memory; DOT
+// output is agwrite of the graph before layout. cgraph and gvc report errors
+// through return codes; they become kg::Error here and nowhere else.
+#include "graph/render.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+
+#include "graph/atomic_file.h"
+#include "graph/error.h"
+#include "graph/render_style.h"
+
+namespace kg {
+
+namespace {
+char* cs(const char* s) { return const_cast<char*>(s); }
+
+// Text as the content of an HTML-like label.
+std::string html_text(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+        out += "<BR/>";
+        break;
+      case '\r':
+        break;
+      case '\t':
+        out += ' ';
+        break;
+      default:
+        if (c >= 0x20 || c >= 0x80) out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+void set(void* obj, const char* name, const std::string& value) {
+  agsafeset(obj, cs(name), cs(value.c_str()), cs(""));
+}
+
+void set_html(Agraph_t* g, void* obj, const char* name, const std::string& html) {
+  char* s = agstrdup_html(g, cs(html.c_str()));
+  agsafeset(obj, cs(name), s, cs(""));
+  agstrfree(g, s);
+}
+
+struct GraphCloser {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+std::string legend_html(const View& view) {
+  bool labels[kLabelCount] = {}, types[kRelTypeCount] = {};
+  for (const auto& n : view.nodes) labels[static_cast<int>(n.label)] = true;
+  for (const auto& e : view.edges) types[static_cast<int>(e.type)] = true;
+  std::string h =
+      "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+      "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
+  for (Label l : kAllLabels) {
+    if (!labels[static_cast<int>(l)]) continue;
+    const auto& st = detail::style_of(l);
+    h += "<TR><TD BGCOLOR=\"" + std::string(st.fill) + "\">" + std::string(to_string(l)) +
+         "</TD><TD>" + st.shape + "</TD></TR>";
+  }
+  for (RelType t : kAllRelTypes) {
+    if (!types[static_cast<int>(t)]) continue;
+    const auto& st = detail::style_of(t);
+    h += "<TR><TD><FONT COLOR=\"" + std::string(st.color) + "\">" + std::string(to_string(t)) +
+         "</FONT></TD><TD><FONT COLOR=\"" + st.color + "\">" + st.style +
+         (is_symmetric(t) ? ", no arrow" : ", arrow") + "</FONT></TD></TR>";
+  }
+  return h + "</TABLE>";
+}
+
+GraphPtr build(const View& view, const RenderOptions& options, const std::string& engine) {
+  GraphPtr g(agopen(cs("kg"), Agdirected, nullptr));
+  if (!g) throw Error("graphviz: cannot create a graph");
+  Agraph_t* G = g.get();
+  set(G, "charset", "UTF-8");
+  set(G, "fontname", "Helvetica");
+  set(G, "outputorder", "edgesfirst");
+  if (engine == "dot") {
+    set(G, "rankdir", "LR");
+  } else {
+    set(G, "overlap", view.nodes.size() <= 2000 ? "prism" : "false");
+    set(G, "splines", "false");
+  }
+  if (!options.title.empty()) {
+    set_html(G, G, "label", "<B>" + html_text(options.title) + "</B>");
+    set(G, "labelloc", "t");
+    set(G, "fontsize", "20");
+  }
+  agattr(G, AGNODE, cs("style"), cs("filled"));
+  agattr(G, AGNODE, cs("fontname"), cs("Helvetica"));
+  agattr(G, AGNODE, cs("fontsize"), cs("10"));
+  agattr(G, AGEDGE, cs("fontname"), cs("Helvetica"));
+  agattr(G, AGEDGE, cs("fontsize"), cs("8"));
+
+  // Clusters by country: one subgraph per country, created on first use.
+  std::map<std::string, Agraph_t*> clusters;
+  auto cluster_for = [&](const std::string& country) -> Agraph_t* {
+    auto it = clusters.find(country);
+    if (it != clusters.end()) return it->second;
+    std::string name = "cluster_" + std::to_string(clusters.size());
+    Agraph_t* sg = agsubg(G, cs(name.c_str()), 1);
+    set_html(G, sg, "label", "<B>" + html_text(country) + "</B>");
+    set(sg, "style", "rounded,dashed");
+    set(sg, "color", "#999999");
+    clusters.emplace(country, sg);
+    return sg;
+  };
+
+  std::vector<Agnode_t*> nodes(view.nodes.size());
+  for (size_t i = 0; i < view.nodes.size(); ++i) {
+    const ViewNode& vn = view.nodes[i];
+    Agraph_t* where = G;
+    if (options.cluster_country && !vn.country.empty()) where = cluster_for(vn.country);
+    std::string id = "n" + std::to_string(i);
+    Agnode_t* n = agnode(where, cs(id.c_str()), 1);
+    if (n == nullptr) throw Error("graphviz: cannot create node " + id);
+    nodes[i] = n;
+    const auto& st = detail::style_of(vn.label);
+    set(n, "shape", st.shape);
+    set(n, "fillcolor", st.fill);
+    std::string label = html_text(vn.name);
+    if (vn.members > 1)
+      label += "<BR/><FONT POINT-SIZE=\"8\">" + std::to_string(vn.members) + " nodes</FONT>";
+    set_html(G, n, "label", label);
+    set(n, "tooltip", std::string(to_string(vn.label)));
+  }
+  for (size_t i = 0; i < view.edges.size(); ++i) {
+    const ViewEdge& ve = view.edges[i];
+    std::string id = "e" + std::to_string(i);
+    Agedge_t* e = agedge(G, nodes[ve.source], nodes[ve.target], cs(id.c_str()), 1);
+    if (e == nullptr) throw Error("graphviz: cannot create edge " + id);
+    const auto& st = detail::style_of(ve.type);
+    set(e, "color", st.color);
+    set(e, "fontcolor", st.color);
+    set(e, "style", st.style);
+    if (is_symmetric(ve.type)) set(e, "dir", "none");
+    char width[16];
+    std::snprintf(width, sizeof width, "%.2f",
+                  1.0 + std::log2(static_cast<double>(std::max<int64_t>(ve.count, 1))));
+    set(e, "penwidth", width);
+    std::string label(to_string(ve.type));
+    if (ve.count > 1) label += " \xC3\x97" + std::to_string(ve.count);  // "TYPE ×N"
+    set_html(G, e, "label", label);
+  }
+  if (options.legend && !view.nodes.empty()) {
+    Agnode_t* legend = agnode(G, cs("legend"), 1);
+    set(legend, "shape", "plaintext");
+    set(legend, "style", "");
+    set_html(G, legend, "label", legend_html(view));
+  }
+  return g;
+}
+
+std::string dot_text(Agraph_t* g) {
+  char* buf = nullptr;
+  size_t len = 0;
+  std::FILE* f = open_memstream(&buf, &len);
+  if (f == nullptr) throw Error("cannot open a memory stream for DOT output");
+  int rc = agwrite(g, f);
+  std::fclose(f);
+  std::string out(buf, len);
+  std::free(buf);
+  if (rc != 0) throw Error("graphviz: agwrite failed");
+  return out;
+}
+
+bool known_engine(const std::string& e) {
+  return e == "dot" || e == "neato" || e == "fdp" || e == "sfdp" || e == "circo" || e == "twopi";
+}
+}  // namespace
+
+std::optional<RenderFormat> render_format_for(std::string_view path) {
+  auto ends = [&](std::string_view ext) { return path.ends_with(ext); };
+  if (ends(".svg")) return RenderFormat::kSvg;
+  if (ends(".png")) return RenderFormat::kPng;
+  if (ends(".pdf")) return RenderFormat::kPdf;
+  if (ends(".dot") || ends(".gv")) return RenderFormat::kDot;
+  return std::nullopt;
+}
+
+std::string auto_layout(size_t nodes) { return nodes <= 150 ? "dot" : "sfdp"; }
+
+std::string render_view(const View& view, RenderFormat format, const RenderOptions& options) {
+  if (view.nodes.size() > options.max_nodes && !options.force)
+    throw UsageError(std::to_string(view.nodes.size()) +
+                     " nodes are too many to draw legibly (limit " +
+                     std::to_string(options.max_nodes) +
+                     "); narrow it with --around NAME --depth N, --types, --labels or "
+                     "--collapse country, or pass --force");
+  std::string engine = options.layout.empty() ? auto_layout(view.nodes.size()) : options.layout;
+  if (!known_engine(engine))
+    throw UsageError("--layout must be dot, neato, fdp, sfdp, circo or twopi, not '" + engine +
+                     "'");
+  GraphPtr g = build(view, options, engine);
+  if (format == RenderFormat::kDot) return dot_text(g.get());
+
+  // One context per call: gvc keeps global state and is not thread-safe.
+  GVC_t* gvc = gvContext();
+  if (gvc == nullptr) throw Error("graphviz: cannot create a context");
+  std::unique_ptr<GVC_t, int (*)(GVC_t*)> ctx(gvc, gvFreeContext);
+  if (gvLayout(gvc, g.get(), engine.c_str()) != 0)
+    throw Error("graphviz: layout with " + engine + " failed");
+  const char* fmt = format == RenderFormat::kSvg   ? "svg"
+                    : format == RenderFormat::kPng ? "png"
+                                                   : "pdf";
+  char* data = nullptr;
+  unsigned int len = 0;
+  int rc = gvRenderData(gvc, g.get(), fmt, &data, &len);
+  std::string out = rc == 0 && data != nullptr ? std::string(data, len) : std::string();
+  if (data != nullptr) gvFreeRenderData(data);
+  gvFreeLayout(gvc, g.get());
+  if (rc != 0)
+    throw Error(std::string("graphviz: rendering ") + fmt + " failed (is the plugin installed?)");
+  return out;
+}
+
+void render_graph(const Graph& g, const std::string& path, const RenderOptions& options) {
+  auto format = render_format_for(path);
+  if (!format) throw UsageError("-o " + path + ": the extension must be .svg, .png, .pdf or .dot");
+  g.freeze();
+  View view = make_view(g, options.view);
+  write_file_atomically(path, render_view(view, *format, options));
+}
+
+}  // namespace kg

@@ -1,0 +1,250 @@
+// Every export read back by the tool it is for, and the round trips of
+// import. Tools missing is a failure with the command that installs them,
+// never a skip.
+#include "graph/export.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "graph/atomic_file.h"
+#include "graph/error.h"
+#include "graph/import.h"
+#include "graph/render.h"
+#include "tests/export/export_support.h"
+#include "tests/export/hostile_graph.h"
+
+using namespace kg;
+using namespace kg::testing;
+
+namespace {
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), {});
+}
+
+void export_to(const Graph& g, ExportFormat format, const std::string& path) {
+  ExportOptions o;
+  o.format = format;
+  export_graph(g, path, o);
+}
+
+std::string write_expectation(const Graph& g, const std::string& dir,
+                              const std::vector<std::string>& view = {}) {
+  std::string path = dir + "/expect.json";
+  write_file_atomically(path, expectation(g, view));
+  return path;
+}
+
+void check_with_python(const std::string& kind, const std::string& file, const std::string& expect,
+                       const std::string& extra = "") {
+  RunResult r = run("/usr/bin/python3 " + script("check_export.py") + " " + kind + " " +
+                    quoted(file) + " " + quoted(expect) + " " + extra);
+  INFO(r.output);
+  REQUIRE(r.rc != 3);  // the module is missing: tools/install-deps --test installs it
+  CHECK(r.rc == 0);
+}
+}  // namespace
+
+TEST_CASE("json export imports back into an equal graph", "[export][json]") {
+  Graph g = hostile_graph();
+  std::string dir = scratch_dir("json-rt");
+  for (std::string key : {"links", "edges"}) {
+    ExportOptions o;
+    o.links_key = key;
+    export_graph(g, dir + "/g.json", o);
+    Graph back = import_graph(dir + "/g.json", {ImportFormat::kJson});
+    CHECK(back == g);
+  }
+}
+
+TEST_CASE("csv export imports back into an equal graph, formulas guarded", "[export][csv]") {
+  Graph g = hostile_graph();
+  std::string dir = scratch_dir("csv-rt") + "/tables";
+  export_to(g, ExportFormat::kCsv, dir);
+  Graph back = import_graph(dir, {ImportFormat::kCsv});
+  CHECK(back == g);
+  std::string inst = read_file(dir + "/Institution.csv");
+  CHECK(inst.find(",'=cmd|' /C calc'!A0,") != std::string::npos);  // guarded kind
+  CHECK(inst.find("\\\"=SUM(A1)\\\"") == std::string::npos);       // aliases are JSON text
+  CHECK(inst.find(",-7,") != std::string::npos);                   // numbers never guarded
+  CHECK(read_file(dir + "/load.cypher")
+            .find("CREATE REL TABLE `LOCATED_IN`(FROM `Institution` TO `Country`, FROM "
+                  "`Institution` TO `Place`") != std::string::npos);
+}
+
+TEST_CASE("NetworkX reads json, graphml and gexf with kg's nodes, edges and properties",
+          "[export][networkx]") {
+  Graph g = hostile_graph();
+  std::string dir = scratch_dir("nx");
+  std::string expect = write_expectation(g, dir);
+  export_to(g, ExportFormat::kJson, dir + "/g.json");
+  check_with_python("json", dir + "/g.json", expect, "links");
+  ExportOptions o;
+  o.links_key = "edges";
+  export_graph(g, dir + "/g36.json", o);
+  check_with_python("json", dir + "/g36.json", expect, "edges");
+  export_to(g, ExportFormat::kGraphml, dir + "/g.graphml");
+  check_with_python("graphml", dir + "/g.graphml", expect);
+  export_to(g, ExportFormat::kGexf, dir + "/g.gexf");
+  check_with_python("gexf", dir + "/g.gexf", expect);
+  std::string gexf = read_file(dir + "/g.gexf");
+  CHECK(gexf.find("label=\"SIGNED\" weight=\"2\" start=\"2023-11-02\"") != std::string::npos);
+  CHECK(gexf.find("label=\"HOSTED\" weight=\"1\" start=\"2024-05-01\"") != std::string::npos);
+}
+
+TEST_CASE("rdflib parses ntriples and turtle; SPARQL class counts equal kg's", "[export][rdf]") {
+  Graph g = hostile_graph();
+  std::string dir = scratch_dir("rdf");
+  std::string expect = write_expectation(g, dir);
+  export_to(g, ExportFormat::kNtriples, dir + "/g.nt");
+  check_with_python("nt", dir + "/g.nt", expect);
+  export_to(g, ExportFormat::kTurtle, dir + "/g.ttl");
+  check_with_python("ttl", dir + "/g.ttl", expect);
+}
+
+TEST_CASE("Kuzu loads the csv export and runs the cypher export", "[export][kuzu]") {
+  Graph g = hostile_graph();
+  std::string dir = scratch_dir("kuzu");
+  std::string want = "{\"nodes\":" + std::to_string(g.node_count()) +
+                     ",\"edges\":" + std::to_string(g.edge_count()) + "}";
+  export_to(g, ExportFormat::kCsv, dir + "/csv");
+  RunResult r = run("node " + script("kuzu_load.js") + " csv " + quoted(dir + "/csv") + " " +
+                    quoted(dir + "/db1"));
+  INFO(r.output);
+  REQUIRE(r.rc != 3);
+  CHECK(r.rc == 0);
+  CHECK(r.output.find(want) != std::string::npos);
+  export_to(g, ExportFormat::kCypher, dir + "/g.cypher");
+  r = run("node " + script("kuzu_load.js") + " cypher " + quoted(dir + "/g.cypher") + " " +
+          quoted(dir + "/db2"));
+  INFO(r.output);
+  CHECK(r.rc == 0);
+  CHECK(r.output.find(want) != std::string::npos);
+}
+
+TEST_CASE("dot accepts the dot export and draws every name exactly", "[export][dot]") {
+  Graph g = hostile_graph();
+  std::string dir = scratch_dir("dot");
+  export_to(g, ExportFormat::kDot, dir + "/g.dot");
+  RunResult r = run("dot -Tsvg " + quoted(dir + "/g.dot") + " -o " + quoted(dir + "/g.svg"));
+  INFO(r.output);
+  REQUIRE(r.rc != 127);  // no `dot`: tools/install-deps --test installs graphviz
+  REQUIRE(r.rc == 0);
+  std::vector<std::string> names;
+  for (NodeId i = 0; i < g.node_count(); ++i) names.push_back(g.node(i).name);
+  check_with_python("svg", dir + "/g.svg", write_expectation(g, dir, names));
+}
+
+TEST_CASE("render draws well-formed SVG with every node and exact names", "[render]") {
+  Graph g = hostile_graph();
+  std::string dir = scratch_dir("render");
+  std::vector<std::string> names;
+  for (NodeId i = 0; i < g.node_count(); ++i) names.push_back(g.node(i).name);
+  std::string expect = write_expectation(g, dir, names);
+  for (std::string layout : {"", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}) {
+    RenderOptions o;
+    o.layout = layout;
+    o.title = "Title with <tags> & \"quotes\"";
+    o.cluster_country = layout == "dot";
+    render_graph(g, dir + "/g.svg", o);
+    INFO("layout " << layout);
+    check_with_python("svg", dir + "/g.svg", expect);
+  }
+  // The DOT of a render goes through dot again with the same names.
+  render_graph(g, dir + "/g.dot", RenderOptions{});
+  RunResult r = run("dot -Tsvg " + quoted(dir + "/g.dot") + " -o " + quoted(dir + "/g2.svg"));
+  INFO(r.output);
+  REQUIRE(r.rc == 0);
+  check_with_python("svg", dir + "/g2.svg", expect);
+  render_graph(g, dir + "/g.png", RenderOptions{});
+  CHECK(read_file(dir + "/g.png").substr(1, 3) == "PNG");
+  render_graph(g, dir + "/g.pdf", RenderOptions{});
+  CHECK(read_file(dir + "/g.pdf").substr(0, 4) == "%PDF");
+}
+
+TEST_CASE("views: around, types, labels, collapse to countries", "[render][view]") {
+  Graph g = hostile_graph();
+  ViewOptions o;
+  o.collapse_country = true;
+  View v = make_view(g, o);
+  // China and United States absorb the two institutions and Tianjin.
+  std::vector<std::string> names;
+  for (const auto& n : v.nodes) names.push_back(n.name);
+  CHECK(std::count(names.begin(), names.end(), "China") == 1);
+  CHECK(std::count(names.begin(), names.end(), "Tianjin") == 0);
+  int64_t partners = 0, signed_count = 0;
+  for (const auto& e : v.edges) {
+    CHECK(e.source != e.target);
+    if (e.type == RelType::kPartnersWith) partners += e.count;
+    if (e.type == RelType::kSigned) signed_count += e.count;
+  }
+  CHECK(partners == 4);  // China-US 3 documents + the institutions' 1
+  CHECK(signed_count == 2);
+
+  ViewOptions around;
+  around.around = "天津职业技术师范大学, Tianjin";
+  around.depth = 1;
+  View a = make_view(g, around);
+  CHECK(a.nodes.size() == 4);  // itself, the quoted college, the person, the US
+  around.types = {RelType::kAffiliatedWith};
+  CHECK(make_view(g, around).nodes.size() == 2);
+  around.around = "no such node";
+  CHECK_THROWS_AS(make_view(g, around), InputError);
+
+  ViewOptions labels;
+  labels.labels = {Label::kCountry};
+  View c = make_view(g, labels);
+  CHECK(c.nodes.size() == 2);
+  CHECK(c.edges.size() == 1);
+
+  RenderOptions ro;
+  ro.max_nodes = 3;
+  CHECK_THROWS_AS(render_view(make_view(g, {}), RenderFormat::kSvg, ro), UsageError);
+  ro.force = true;
+  CHECK_NOTHROW(render_view(make_view(g, {}), RenderFormat::kSvg, ro));
+}
+
+TEST_CASE("import names the file and place of bad input", "[import]") {
+  std::string dir = scratch_dir("bad");
+  write_file_atomically(dir + "/bad.json", "{\"nodes\": [{\"id\": 1, \"label\": \"Country\"},]}");
+  try {
+    import_graph(dir + "/bad.json", {ImportFormat::kJson});
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("bad.json: byte ") != std::string::npos);
+  }
+  write_file_atomically(dir + "/label.json", "{\"nodes\": [{\"id\": 1, \"label\": \"Planet\"}]}");
+  CHECK_THROWS_WITH(import_graph(dir + "/label.json", {ImportFormat::kJson}),
+                    Catch::Contains("nodes[0]") && Catch::Contains("label"));
+  std::filesystem::create_directories(dir + "/csv");
+  write_file_atomically(dir + "/csv/Country.csv", "id,name\n1,China\n2,\"Open\n");
+  CHECK_THROWS_WITH(import_graph(dir + "/csv", {ImportFormat::kCsv}),
+                    Catch::Contains("Country.csv:3"));
+  // A partner list made by hand: string ids, untyped columns, neo4j arrays.
+  std::filesystem::remove_all(dir + "/csv");
+  std::filesystem::create_directories(dir + "/csv");
+  write_file_atomically(dir + "/csv/Institution.csv",
+                        "id:ID(Institution),name,country,aliases:string[],founded:long\n"
+                        "gp,Guangzhou Polytechnic,China,GP;Guangzhou Poly,1980\n"
+                        "vn,\"Hanoi College, Vietnam\",Vietnam,,\n");
+  write_file_atomically(dir + "/csv/PARTNERS_WITH.Institution.Institution.csv",
+                        ":START_ID(Institution),:END_ID(Institution)\ngp,vn\n");
+  Graph g = import_graph(dir + "/csv", {ImportFormat::kCsv});
+  REQUIRE(g.node_count() == 2);
+  CHECK(g.node(1).name == "Hanoi College, Vietnam");
+  CHECK(g.node(0).props.get_string("country") == "China");
+  CHECK(g.node(0).aliases == std::vector<std::string>{"GP", "Guangzhou Poly"});
+  CHECK(std::get<int64_t>(*g.node(0).props.get("founded")) == 1980);
+  CHECK(g.node(1).props.get("founded") == nullptr);
+  REQUIRE(g.edge_count() == 1);
+  CHECK(g.edge(0).source == 0);
+  CHECK(g.edge(0).target == 1);
+}
+
+TEST_CASE("export formats by name", "[export]") {
+  for (auto f :
+       {ExportFormat::kJson, ExportFormat::kGraphml, ExportFormat::kGexf, ExportFormat::kCsv,
+        ExportFormat::kNtriples, ExportFormat::kTurtle, ExportFormat::kCypher, ExportFormat::kDot})
+    CHECK(parse_export_format(to_string(f)) == f);
+  CHECK_FALSE(parse_export_format("xml"));
+}
