@@ -9,8 +9,8 @@
 // the overlap policy within one rule.
 #include "extract/entity_rules.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <set>
@@ -76,14 +76,19 @@ struct EntityMatcher::Impl {
   std::unique_ptr<RE2> gazetteer;
   std::unordered_map<std::string, GazHit> gaz_names;
   std::vector<Pattern> patterns;
-  std::unique_ptr<RE2::Set> set;
+  // The prefilter: atoms of every pattern, found by one alternation over
+  // the lower-cased text; `inside[a]` lists the atoms within atom a.
+  re2::FilteredRE2 filter{3};
+  std::unique_ptr<RE2> atoms;
+  std::unordered_map<std::string, std::vector<int>> atom_ids;
   std::vector<std::unique_ptr<RE2>> skips;
   std::set<std::string> name_stop, tail_stop, person_stop, heads;
   std::vector<std::string> not_entity;
   std::vector<std::string> vocabulary;
 
   void scan_gazetteer(const std::string& text, std::vector<Candidate>& out) const;
-  void scan_pattern(const Pattern& p, const std::string& text, std::vector<Candidate>& out) const;
+  void scan(const Pattern& p, const std::string& text, size_t begin, size_t end,
+            std::vector<Candidate>& out) const;
   // May trim `c`; sets `resume` when the scan must go on inside the match.
   bool keep(Candidate& c, const Pattern& p, const std::string& text, size_t head_start,
             size_t& resume) const;
@@ -121,15 +126,26 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
   }
   std::stable_sort(gaz.begin(), gaz.end(),
                    [](auto* a, auto* b) { return a->priority > b->priority; });
-  rules::ListRule all;
+  // Latin names are word-bounded, which lets re2's DFA skip most starts;
+  // CJK names have no word boundaries. Longest names come first in each
+  // alternation, so leftmost-first matching takes the longest name.
+  rules::ListRule latin, latin_open, cjk;  // latin_open: ends in '.', no \\b after
   for (const auto* l : gaz)
     for (const auto& e : l->entries)
       for (const auto& n : e.names)
-        if (m.gaz_names.emplace(n, Impl::GazHit{l, &e}).second) all.entries.push_back({{n}, {}});
-  m.gazetteer = std::make_unique<RE2>("(" + rules::list_alternation(all) + ")", pattern_options());
+        if (m.gaz_names.emplace(n, Impl::GazHit{l, &e}).second) {
+          bool latin_start = static_cast<unsigned char>(n[0]) < 0x80;
+          bool word_end = ascii_alnum(n.back());
+          (latin_start ? (word_end ? latin : latin_open) : cjk).entries.push_back({{n}, {}});
+        }
+  RE2::Options gaz_options = pattern_options();
+  gaz_options.set_longest_match(false);
+  m.gazetteer = std::make_unique<RE2>("(\\b(?:" + rules::list_alternation(latin_open) +
+                                          ")|\\b(?:" + rules::list_alternation(latin) + ")\\b|" +
+                                          rules::list_alternation(cjk) + ")",
+                                      gaz_options);
   if (!m.gazetteer->ok()) throw InputError("gazetteers: cannot compile: " + m.gazetteer->error());
 
-  m.set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
   for (const auto& r : m.rules.entities) {
     Impl::Pattern p{&r, std::make_unique<RE2>(r.pattern, pattern_options())};
     if (!p.re->ok())
@@ -146,12 +162,23 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
     p.title_group = group("title");
     if (auto it = r.options.find("heads"); it != r.options.end())
       p.heads = m.rules.find_list(it->second);
-    std::string error;
-    if (m.set->Add(r.pattern, &error) < 0)
-      throw InputError(r.origin.file + ": rule " + r.id + ": bad pattern: " + error);
+    int id = 0;
+    m.filter.Add(r.pattern, pattern_options(), &id);
     m.patterns.push_back(std::move(p));
   }
-  if (!m.set->Compile()) throw LimitError("entity patterns: RE2::Set exceeds its memory bound");
+  std::vector<std::string> atoms;
+  m.filter.Compile(&atoms);
+  // An atom inside a longer one is found with it ("university" in
+  // "polytechnic university"): the alternation reports only the longer.
+  rules::ListRule atom_list;
+  for (size_t a = 0; a < atoms.size(); ++a) {
+    atom_list.entries.push_back({{atoms[a]}, {}});
+    for (size_t b = 0; b < atoms.size(); ++b)
+      if (atoms[a].find(atoms[b]) != std::string::npos)
+        m.atom_ids[atoms[a]].push_back(static_cast<int>(b));
+  }
+  m.atoms =
+      std::make_unique<RE2>("(" + rules::list_alternation(atom_list) + ")", pattern_options());
   for (const auto& s : m.rules.skips)
     m.skips.push_back(std::make_unique<RE2>(s.pattern, pattern_options()));
 }
@@ -259,13 +286,13 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   return true;
 }
 
-void EntityMatcher::Impl::scan_pattern(const Pattern& p, const std::string& text,
-                                       std::vector<Candidate>& out) const {
+void EntityMatcher::Impl::scan(const Pattern& p, const std::string& text, size_t begin, size_t end,
+                               std::vector<Candidate>& out) const {
   int n = p.re->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> m(n);
-  re2::StringPiece input(text);
-  size_t pos = 0;
-  while (pos < text.size() && p.re->Match(input, pos, text.size(), RE2::UNANCHORED, m.data(), n)) {
+  re2::StringPiece input(text.data(), end);
+  size_t pos = begin;
+  while (pos < end && p.re->Match(input, pos, end, RE2::UNANCHORED, m.data(), n)) {
     size_t mstart = m[0].data() - text.data(), mend = mstart + m[0].size();
     pos = mend > mstart ? mend : mstart + 1;
     const re2::StringPiece& g = m[p.name_group];
@@ -286,16 +313,15 @@ void EntityMatcher::Impl::scan_pattern(const Pattern& p, const std::string& text
     if (p.year_group > 0 && m[p.year_group].data()) c.props["date"] = std::string(m[p.year_group]);
     if (p.title_group > 0 && m[p.title_group].data())
       c.props["title"] = std::string(m[p.title_group]);
-    if (p.head_group > 0 && m[p.head_group].data() && p.heads) {
-      std::string head(m[p.head_group]);
-      for (const auto& e : p.heads->entries)
-        if (std::find(e.names.begin(), e.names.end(), head) != e.names.end())
-          for (const auto& [k, v] : e.props) c.props[k] = v;
-    }
-    size_t resume = 0;
-    size_t head_start = 0;
-    if (p.head_group > 0 && m[p.head_group].data())
+    size_t head_start = 0, resume = 0;
+    if (p.head_group > 0 && m[p.head_group].data()) {
       head_start = m[p.head_group].data() - text.data();
+      std::string head(m[p.head_group]);
+      if (p.heads)
+        for (const auto& e : p.heads->entries)
+          if (std::find(e.names.begin(), e.names.end(), head) != e.names.end())
+            for (const auto& [k, v] : e.props) c.props[k] = v;
+    }
     if (keep(c, p, text, head_start, resume)) {
       out.push_back(std::move(c));
     } else {
@@ -309,14 +335,39 @@ void EntityMatcher::Impl::scan_pattern(const Pattern& p, const std::string& text
 }
 
 std::vector<Candidate> EntityMatcher::find(const std::string& text,
+                                           const std::vector<SentenceSpan>& sentences,
                                            std::vector<Candidate>* losers) const {
   const Impl& m = *impl_;
   std::vector<Candidate> all;
   m.scan_gazetteer(text, all);
-  std::vector<int> hits;
-  m.set->Match(text, &hits);
-  std::sort(hits.begin(), hits.end());
-  for (int h : hits) m.scan_pattern(m.patterns[h], text, all);
+
+  // Atoms, found once over the lower-cased text.
+  std::string lower = text;
+  for (auto& ch : lower)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  std::vector<std::pair<size_t, int>> found;  // (offset, atom id)
+  re2::StringPiece input(lower), a;
+  size_t pos = 0;
+  while (pos < lower.size() && m.atoms->Match(input, pos, lower.size(), RE2::UNANCHORED, &a, 1)) {
+    size_t s = a.data() - lower.data();
+    for (int id : m.atom_ids.at(std::string(a))) found.push_back({s, id});
+    pos = s + std::max<size_t>(1, a.size());
+  }
+  std::vector<SentenceSpan> spans = sentences;
+  if (spans.empty()) spans.push_back({0, static_cast<uint32_t>(text.size())});
+  std::vector<int> atoms, potential;
+  size_t f = 0;
+  for (const auto& span : spans) {
+    atoms.clear();
+    while (f < found.size() && found[f].first < span.start) ++f;
+    for (size_t g = f; g < found.size() && found[g].first < span.end; ++g)
+      atoms.push_back(found[g].second);
+    std::sort(atoms.begin(), atoms.end());
+    atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+    m.filter.AllPotentials(atoms, &potential);
+    std::sort(potential.begin(), potential.end());
+    for (int p : potential) m.scan(m.patterns[p], text, span.start, span.end, all);
+  }
 
   // Regions that are not the article take no entities.
   std::vector<std::pair<size_t, size_t>> skipped;

@@ -1,7 +1,9 @@
 // Finding entity mentions: the gazetteers (one re2 alternation of every
-// name) and the entity patterns (one RE2::Set to learn which patterns occur
-// in a document, then a scan with each of those only) produce candidates;
-// filters drop what the packs say is not an entity; the overlap policy picks
+// name) and the entity patterns produce candidates. Patterns are filtered
+// with re2's FilteredRE2: one pass of a literal alternation finds the
+// "atoms" (head words, titles, ...) each pattern needs, and a pattern runs
+// only over the sentences that hold its atoms. Candidates then pass
+// filters that drop what the packs say is not an entity; the overlap policy picks
 // the winners. Policy, as README "Rule packs" documents it: when two
 // candidates overlap, the higher rule priority wins, then the longer match,
 // then the earlier one. A candidate wholly inside another survives ("names
@@ -14,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/document.h"
 #include "extract/rule_pack.h"
 #include "graph/ontology.h"
 
@@ -43,7 +46,9 @@ class EntityMatcher {
 
   // Winning candidates in text order; with `losers`, the dropped ones are
   // appended to it with lost_to set (kg extract --explain).
-  std::vector<Candidate> find(const std::string& text, std::vector<Candidate>* losers) const;
+  // Names never cross a sentence; no sentences means one of the whole text.
+  std::vector<Candidate> find(const std::string& text, const std::vector<SentenceSpan>& sentences,
+                              std::vector<Candidate>* losers) const;
 
   // Every gazetteer name and list word, for glued-word repair.
   const std::vector<std::string>& vocabulary() const;

@@ -34,8 +34,8 @@ class RuleExtractor final : public Extractor {
     f.url = doc.url;
     f.text = doc.text;
     std::vector<Candidate> losers;
-    ResolvedMentions rm =
-        resolve_mentions(doc.text, entities_.find(doc.text, options_.explain ? &losers : nullptr));
+    ResolvedMentions rm = resolve_mentions(
+        doc.text, entities_.find(doc.text, doc.sentences, options_.explain ? &losers : nullptr));
     f.relations = relations_.find(doc, rm);
     f.entities = std::move(rm.entities);
     fill_props(f);
