@@ -217,8 +217,11 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
       s = "the " + s;
     }
     if (e.name.empty()) e.name = s;
-    if (s != e.name && std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end())
-      e.aliases.push_back(s);
+    // A gazetteer's canonical name is an alias too ("Xinjiang" for "Xinjiang
+    // Uygur Autonomous Region"), so that every article names it alike.
+    for (const std::string& form : {s, c.gazetteer ? c.canonical : s})
+      if (form != e.name && std::find(e.aliases.begin(), e.aliases.end(), form) == e.aliases.end())
+        e.aliases.push_back(form);
   }
   return out;
 }

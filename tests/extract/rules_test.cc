@@ -1,0 +1,352 @@
+// The rule engine on sentences written for these tests (not taken from the
+// seed articles): entity and relation rules as tables, the rule-pack loader's
+// errors, overrides through rule_dirs, and the overlap policy.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "graph/error.h"
+#include "graph/normalize.h"
+
+namespace {
+
+using kg::Label;
+using kg::RelType;
+
+// One sentence per string; the document is the sentences joined by spaces.
+kg::Document make_doc(const std::vector<std::string>& sentences) {
+  kg::Document d;
+  d.id = "test.txt";
+  for (const auto& s : sentences) {
+    if (!d.text.empty()) d.text += ' ';
+    uint32_t start = static_cast<uint32_t>(d.text.size());
+    d.text += s;
+    d.sentences.push_back({start, static_cast<uint32_t>(d.text.size())});
+  }
+  return d;
+}
+
+const kg::Extractor& builtin() {
+  static auto ex = kg::Extractor::load({});
+  return *ex;
+}
+
+const kg::FragmentEntity* find_entity(const kg::Fragment& f, Label type, const std::string& name) {
+  std::string want = kg::normalize_name(name);
+  for (const auto& e : f.entities) {
+    if (e.type != type) continue;
+    if (kg::normalize_name(e.name) == want) return &e;
+    for (const auto& a : e.aliases)
+      if (kg::normalize_name(a) == want) return &e;
+  }
+  return nullptr;
+}
+
+bool has_relation(const kg::Fragment& f, RelType type, const std::string& src,
+                  const std::string& dst) {
+  for (const auto& r : f.relations) {
+    if (r.type != type) continue;
+    const kg::FragmentEntity *s = nullptr, *d = nullptr;
+    for (const auto& e : f.entities) {
+      if (e.id == r.source) s = &e;
+      if (e.id == r.target) d = &e;
+    }
+    auto named = [](const kg::FragmentEntity* e, const std::string& n) {
+      if (e == nullptr) return false;
+      if (kg::normalize_name(e->name) == kg::normalize_name(n)) return true;
+      for (const auto& a : e->aliases)
+        if (kg::normalize_name(a) == kg::normalize_name(n)) return true;
+      return false;
+    };
+    if (named(s, src) && named(d, dst)) return true;
+    if (kg::is_symmetric(type) && named(s, dst) && named(d, src)) return true;
+  }
+  return false;
+}
+
+std::string temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("kg_rules_test_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+void write(const std::string& dir, const std::string& file, const std::string& text) {
+  std::ofstream(dir + "/" + file) << text;
+}
+
+std::string load_error(const std::string& dir) {
+  try {
+    kg::ExtractorOptions o;
+    o.rule_dirs.push_back(dir);
+    kg::Extractor::load(o);
+  } catch (const kg::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("entity rules find names by head word, gazetteer and structure", "[rules]") {
+  struct Case {
+    std::string sentence;
+    Label type;
+    std::string name;
+  };
+  const std::vector<Case> cases = {
+      {"Students of Hubei Light Industry Technical College visited the plant.", Label::kInstitution,
+       "Hubei Light Industry Technical College"},
+      {"The Ministry of Human Resources and Social Security issued a notice.", Label::kInstitution,
+       "Ministry of Human Resources and Social Security"},
+      {"An official from the Yunnan provincial department of education spoke.", Label::kInstitution,
+       "Yunnan provincial department of education"},
+      {"Orders went to Hangzhou Blue Ocean Robotics Co., Ltd. last year.", Label::kInstitution,
+       "Hangzhou Blue Ocean Robotics Co., Ltd."},
+      {"The Mekong Skills Alliance of Polytechnics met again.", Label::kAlliance,
+       "Mekong Skills Alliance of Polytechnics"},
+      {"Delegates flew in for the 2022 Summit on Green Skills in Asia.", Label::kEvent,
+       "2022 Summit on Green Skills in Asia"},
+      {"Teachers from the Luban Workshop in Kenya finished the course.", Label::kWorkshop,
+       "Luban Workshop in Kenya"},
+      {"Ten more Luban Workshops are planned.", Label::kInitiative, "Luban Workshop"},
+      {"The Harbin Action Plan for Skilled Talent was released.", Label::kInitiative,
+       "Harbin Action Plan for Skilled Talent"},
+      {"Zhou Minghua, vice president of Wuxi Institute of Technology, opened the session.",
+       Label::kPerson, "Zhou Minghua"},
+      {"Officials from the Socialist Republic of Vietnam arrived.", Label::kCountry, "Vietnam"},
+      {"Kazakh teachers joined the programme.", Label::kCountry, "Kazakhstan"},
+      {"The team toured Jinhua City and Yiwu County.", Label::kPlace, "Yiwu County"},
+      {"Partners in the Xinjiang Uygur Autonomous Region agreed.", Label::kPlace, "Xinjiang"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.sentence);
+    kg::Fragment f = builtin().extract(make_doc({c.sentence}));
+    CHECK(find_entity(f, c.type, c.name) != nullptr);
+  }
+}
+
+TEST_CASE("rulings: what is not an entity", "[rules]") {
+  struct Case {
+    std::string sentence;
+    Label type;
+    std::string name;
+  };
+  const std::vector<Case> cases = {
+      // Events are title case only.
+      {"A conference on rural schools between China and Europe was held.", Label::kEvent,
+       "conference on rural schools"},
+      // Party bodies and working groups are not entities.
+      {"Wu Tao, secretary of the CPC Committee of the bureau, spoke.", Label::kInstitution,
+       "CPC Committee"},
+      {"He chairs the Curriculum Working Group of the society.", Label::kInstitution,
+       "Curriculum Working Group"},
+      // Lower-case community with a shared future is nothing.
+      {"They praised the community with a shared future.", Label::kAlliance,
+       "community with a shared future"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.sentence);
+    kg::Fragment f = builtin().extract(make_doc({c.sentence}));
+    CHECK(find_entity(f, c.type, c.name) == nullptr);
+  }
+}
+
+TEST_CASE("acronyms and short forms resolve to the named entity", "[rules]") {
+  kg::Fragment f = builtin().extract(make_doc({
+      "The Pearl River Vocational Education Alliance (PRVEA) was founded in Foshan.",
+      "PRVEA now has forty members.",
+      "The Alliance will meet in May.",
+  }));
+  const auto* e = find_entity(f, Label::kAlliance, "Pearl River Vocational Education Alliance");
+  REQUIRE(e != nullptr);
+  CHECK(e->mentions.size() >= 3);
+  CHECK(std::find(e->aliases.begin(), e->aliases.end(), "PRVEA") != e->aliases.end());
+  int alliances = 0;
+  for (const auto& x : f.entities) alliances += x.type == Label::kAlliance;
+  CHECK(alliances == 1);
+}
+
+TEST_CASE("relation rules give one relation per party", "[rules]") {
+  struct Case {
+    std::vector<std::string> sentences;
+    RelType type;
+    std::string source, target;
+  };
+  const std::vector<Case> cases = {
+      {{"The 2021 Lingnan Skills Forum was co-hosted by Foshan Polytechnic and the Shunde Industry "
+        "Association."},
+       RelType::kHosted,
+       "Shunde Industry Association",
+       "2021 Lingnan Skills Forum"},
+      {{"The 2021 Lingnan Skills Forum was co-hosted by Foshan Polytechnic and the Shunde Industry "
+        "Association."},
+       RelType::kHosted,
+       "Foshan Polytechnic",
+       "2021 Lingnan Skills Forum"},
+      {{"The 2020 Delta Robotics Competition was held in Suzhou, Jiangsu Province."},
+       RelType::kHeldIn,
+       "2020 Delta Robotics Competition",
+       "Jiangsu Province"},
+      {{"Gu Wenjun, dean of Ningbo Polytechnic, attended the event.",
+        "The 2019 Harbour Skills Dialogue opened on Monday."},
+       RelType::kAffiliatedWith,
+       "Gu Wenjun",
+       "Ningbo Polytechnic"},
+      {{"Representatives from Yantai Vocational College and the Thai Nguyen Technical Institute "
+        "jointly signed a "
+        "memorandum of understanding."},
+       RelType::kSigned,
+       "Yantai Vocational College",
+       "Thai Nguyen Technical Institute"},
+      {{"The province will deepen cooperation between Cambodia and Laos."},
+       RelType::kPartnersWith,
+       "Cambodia",
+       "Laos"},
+      {{"Six SCO countries, including Uzbekistan and Tajikistan, sent teachers."},
+       RelType::kMemberOf,
+       "Uzbekistan",
+       "SCO"},
+      {{"Six SCO countries, including Uzbekistan and Tajikistan, sent teachers."},
+       RelType::kMemberOf,
+       "Tajikistan",
+       "SCO"},
+      {{"Changzhou Polytechnic has established the Luban Workshop in Egypt."},
+       RelType::kEstablished,
+       "Changzhou Polytechnic",
+       "Luban Workshop in Egypt"},
+      {{"Teachers of the Luban Workshop in Egypt came to visit."},
+       RelType::kLocatedIn,
+       "Luban Workshop in Egypt",
+       "Egypt"},
+      {{"Dalian Maritime Skills College trains seafarers."},
+       RelType::kLocatedIn,
+       "Dalian Maritime Skills College",
+       "Dalian"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.sentences[0]);
+    kg::Fragment f = builtin().extract(make_doc(c.sentences));
+    CHECK(has_relation(f, c.type, c.source, c.target));
+  }
+}
+
+TEST_CASE("article-level attendance and its limits", "[rules]") {
+  kg::Fragment f = builtin().extract(make_doc({
+      "The 2024 Silk Road Skills Summit was held in Xi'an.",
+      "Guo Lan, president of Xi'an Aviation College, said the summit built trust.",
+      "Experts and officials from Kyrgyzstan attended.",
+      "The event followed President Xi Jinping's call for closer ties.",
+  }));
+  CHECK(has_relation(f, RelType::kAttended, "Guo Lan", "2024 Silk Road Skills Summit"));
+  CHECK(has_relation(f, RelType::kAttended, "Kyrgyzstan", "2024 Silk Road Skills Summit"));
+  CHECK_FALSE(has_relation(f, RelType::kAttended, "Xi Jinping", "2024 Silk Road Skills Summit"));
+  // A president attending does not make the institution attend.
+  CHECK_FALSE(has_relation(f, RelType::kAttended, "Xi'an Aviation College",
+                           "2024 Silk Road Skills Summit"));
+}
+
+TEST_CASE("every evidence cuts its sentence out of the text", "[rules]") {
+  kg::Document d = make_doc({"The 2021 Lingnan Skills Forum was co-hosted by Foshan Polytechnic.",
+                             "Wang Li, dean of Foshan Polytechnic, spoke at the forum."});
+  kg::Fragment f = builtin().extract(d);
+  REQUIRE_FALSE(f.relations.empty());
+  for (const auto& r : f.relations)
+    for (const auto& ev : r.evidence) {
+      CHECK(ev.text == d.text.substr(ev.start, ev.end - ev.start));
+      CHECK_FALSE(ev.rule.empty());
+    }
+  for (const auto& e : f.entities)
+    for (const auto& m : e.mentions) CHECK(m.end <= d.text.size());
+}
+
+TEST_CASE("rule-pack loader errors name the file, the rule and the problem", "[rules][loader]") {
+  std::string dir = temp_dir("errors");
+  SECTION("bad regex carries re2's message") {
+    write(dir, "bad.rules", "pack bad 1\nentity my.rule 10 Institution : (?P<name>Foo(\n");
+    std::string msg = load_error(dir);
+    CHECK(msg.find("bad.rules") != std::string::npos);
+    CHECK(msg.find("my.rule") != std::string::npos);
+    CHECK(msg.find("missing )") != std::string::npos);
+  }
+  SECTION("duplicate ids within one directory") {
+    write(dir, "a.rules", "pack a 1\nentity dup.rule 10 Institution : (?P<name>Foo Bar)\n");
+    write(dir, "b.rules", "pack b 1\nentity dup.rule 10 Institution : (?P<name>Baz Bar)\n");
+    std::string msg = load_error(dir);
+    CHECK(msg.find("b.rules") != std::string::npos);
+    CHECK(msg.find("dup.rule: duplicate rule id") != std::string::npos);
+  }
+  SECTION("unknown relation type") {
+    write(dir, "r.rules", "pack r 1\nrelation r.one 10 LIKES : (?P<src>x)\n");
+    CHECK(load_error(dir).find("r.one: unknown relation type 'LIKES'") != std::string::npos);
+  }
+  SECTION("unknown label") {
+    write(dir, "l.rules", "pack l 1\nentity l.one 10 Animal : (?P<name>Cat)\n");
+    CHECK(load_error(dir).find("l.one: unknown label 'Animal'") != std::string::npos);
+  }
+  SECTION("unknown macro") {
+    write(dir, "m.rules", "pack m 1\nentity m.one 10 Place : (?P<name>{NOPE})\n");
+    CHECK(load_error(dir).find("m.one: unknown macro '{NOPE}'") != std::string::npos);
+  }
+  SECTION("missing pack line") {
+    write(dir, "p.rules", "entity p.one 10 Place : (?P<name>X)\n");
+    CHECK(load_error(dir).find("p.rules:1: a pack must start") != std::string::npos);
+  }
+}
+
+TEST_CASE("rule_dirs add and override rules by id", "[rules][override]") {
+  const std::string sentence = "Visitors came to Qinling Forestry University and Mount Taibai.";
+  REQUIRE(find_entity(builtin().extract(make_doc({sentence})), Label::kInstitution,
+                      "Qinling Forestry University") != nullptr);
+  std::string dir = temp_dir("override");
+  // Replacing org.head with a pattern that cannot match removes the name;
+  // a new gazetteer adds a place.
+  write(dir, "mine.rules",
+        "pack mine 1\n"
+        "entity org.head 50 Institution : (?P<name>Nothing Matches This Zq)\n"
+        "gazetteer my.mountains 90 Place kind=mountain\n"
+        "  Mount Taibai | Taibai Shan\n");
+  kg::ExtractorOptions o;
+  o.rule_dirs.push_back(dir);
+  auto ex = kg::Extractor::load(o);
+  kg::Fragment f = ex->extract(make_doc({sentence}));
+  CHECK(find_entity(f, Label::kInstitution, "Qinling Forestry University") == nullptr);
+  const auto* mount = find_entity(f, Label::kPlace, "Mount Taibai");
+  REQUIRE(mount != nullptr);
+  CHECK(mount->props.get_string("kind") == "mountain");
+}
+
+TEST_CASE("overlaps: priority first, then the longer match; explain keeps the losers",
+          "[rules][policy]") {
+  std::string dir = temp_dir("policy");
+  write(dir, "p.rules",
+        "pack p 1\n"
+        "entity t.short_high 90 Initiative : (?P<name>Green Bridge)\n"
+        "entity t.long_low 20 Initiative : (?P<name>Green Bridge Network)\n"
+        "entity t.longer 20 Event : (?P<name>Blue Harbour Days)\n"
+        "entity t.shorter 20 Event : (?P<name>Blue Harbour)\n");
+  kg::ExtractorOptions o;
+  o.rule_dirs.push_back(dir);
+  o.explain = true;
+  auto ex = kg::Extractor::load(o);
+  kg::Fragment f = ex->extract(make_doc({"We joined Green Bridge Network and Blue Harbour Days."}));
+  auto won = [&](Label l, const std::string& n) {
+    for (const auto& e : f.entities)
+      if (e.type == l && e.name == n && !e.props.get("candidate")) return true;
+    return false;
+  };
+  auto lost = [&](Label l, const std::string& n) {
+    for (const auto& e : f.entities)
+      if (e.type == l && e.name == n && e.props.get_string("candidate") == "lost") return true;
+    return false;
+  };
+  // The higher priority wins even though it is shorter.
+  CHECK(won(Label::kInitiative, "Green Bridge"));
+  CHECK(lost(Label::kInitiative, "Green Bridge Network"));
+  // Equal priority: the longer match wins.
+  CHECK(won(Label::kEvent, "Blue Harbour Days"));
+  CHECK(lost(Label::kEvent, "Blue Harbour"));
+}
