@@ -35,9 +35,12 @@ bool ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// A mention must not start or end inside an ASCII word.
+// A mention must not start or end inside an ASCII word. A capital after a
+// small letter starts a word: pages that lost their spaces ("ofGuangxi").
 bool bounded(const std::string& text, size_t start, size_t end) {
-  if (start > 0 && ascii_alnum(text[start - 1]) && ascii_alnum(text[start])) return false;
+  bool camel = start > 0 && text[start - 1] >= 'a' && text[start - 1] <= 'z' &&
+               text[start] >= 'A' && text[start] <= 'Z';
+  if (start > 0 && ascii_alnum(text[start - 1]) && ascii_alnum(text[start]) && !camel) return false;
   if (end < text.size() && ascii_alnum(text[end]) && end > 0 && ascii_alnum(text[end - 1]))
     return false;
   return true;
