@@ -114,11 +114,39 @@ void add_acronyms(const std::string& text, std::vector<Candidate>& ms,
   }
 }
 
+// A person named once beside a title is a mention wherever the full name
+// recurs ("Chen Hao said ..."), which the title patterns cannot see.
+void add_repeated_people(const std::string& text, std::vector<Candidate>& ms,
+                         std::vector<std::pair<int, int>>& links) {
+  std::map<std::string, int> people;
+  for (size_t i = 0; i < ms.size(); ++i)
+    if (ms[i].label == Label::kPerson && !ms[i].anaphor)
+      people.emplace(surface(text, ms[i]), static_cast<int>(i));
+  for (const auto& [name, owner] : people) {
+    for (size_t pos = 0; (pos = text.find(name, pos)) != std::string::npos; pos += name.size()) {
+      size_t end = pos + name.size();
+      bool word = (pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]))) &&
+                  (end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end])));
+      bool taken = false;
+      for (const auto& m : ms)
+        if (m.start < end && pos < m.end) taken = true;
+      if (!word || taken) continue;
+      Candidate c = ms[owner];
+      c.start = static_cast<uint32_t>(pos);
+      c.end = static_cast<uint32_t>(end);
+      c.rule = "person.repeated";
+      ms.push_back(c);
+      links.push_back({owner, static_cast<int>(ms.size() - 1)});
+    }
+  }
+}
+
 }  // namespace
 
 ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate> found) {
   std::vector<std::pair<int, int>> links;
   add_acronyms(text, found, links);
+  add_repeated_people(text, found, links);
   // Keep links valid across the sort by sorting an index.
   std::vector<int> order(found.size());
   std::iota(order.begin(), order.end(), 0);
