@@ -9,13 +9,13 @@
 // the overlap policy within one rule.
 #include "extract/entity_rules.h"
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <set>
 #include <unordered_map>
 
+#include "extract/rules_prefilter.h"
 #include "graph/error.h"
 
 namespace kg {
@@ -58,6 +58,49 @@ std::vector<std::pair<size_t, size_t>> word_spans(const std::string& s, size_t s
   return out;
 }
 
+// True when `pat` is "(?P<name>...)" or "(?P<name>...)\\b".
+bool whole_name(const std::string& pat) {
+  if (pat.rfind("(?P<name>", 0) != 0) return false;
+  int depth = 0;
+  for (size_t i = 0; i < pat.size(); ++i) {
+    if (pat[i] == '\\') {
+      ++i;
+    } else if (pat[i] == '[') {
+      // A character class; ']' right after '[' or '[^' is literal.
+      size_t j = i + 1;
+      if (j < pat.size() && pat[j] == '^') ++j;
+      if (j < pat.size() && pat[j] == ']') ++j;
+      while (j < pat.size() && pat[j] != ']') j += pat[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (pat[i] == '(') {
+      ++depth;
+    } else if (pat[i] == ')' && --depth == 0) {
+      std::string rest = pat.substr(i + 1);
+      return rest.empty() || rest == "\\b";
+    }
+  }
+  return false;
+}
+
+// The earliest head word of `list` in `name` (whole words); npos if none.
+size_t find_head(std::string_view name, const rules::ListRule& list,
+                 const rules::ListEntry** entry) {
+  size_t best = std::string_view::npos;
+  for (const auto& e : list.entries)
+    for (const auto& h : e.names)
+      for (size_t at = name.find(h); at != std::string_view::npos && at < best;
+           at = name.find(h, at + 1)) {
+        size_t after = at + h.size();
+        if ((at == 0 || name[at - 1] == ' ') &&
+            (after == name.size() || !ascii_alnum(name[after]))) {
+          best = at;
+          *entry = &e;
+          break;
+        }
+      }
+  return best;
+}
+
 }  // namespace
 
 struct EntityMatcher::Impl {
@@ -69,6 +112,11 @@ struct EntityMatcher::Impl {
     int year_group = -1;
     int title_group = -1;
     const rules::ListRule* heads = nullptr;
+    // The name is the whole match (but for a closing \b) and no group
+    // other than `head` and `year` is needed: re2 then finds the match with
+    // its DFA alone, and head and year are read off the name. Submatches
+    // cost an NFA run per match, the largest share of extraction time.
+    bool whole = false;
   };
   struct GazHit {
     const rules::ListRule* list;
@@ -79,11 +127,7 @@ struct EntityMatcher::Impl {
   std::unique_ptr<RE2> gazetteer;
   std::unordered_map<std::string, GazHit> gaz_names;
   std::vector<Pattern> patterns;
-  // The prefilter: atoms of every pattern, found by one alternation over
-  // the lower-cased text; `inside[a]` lists the atoms within atom a.
-  re2::FilteredRE2 filter{3};
-  std::unique_ptr<RE2> atoms;
-  std::unordered_map<std::string, std::vector<int>> atom_ids;
+  RulesPrefilter prefilter;
   std::vector<std::unique_ptr<RE2>> skips;
   std::set<std::string> name_stop, tail_stop, person_stop, heads;
   std::vector<std::string> not_entity;
@@ -160,28 +204,16 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
       return it == groups.end() ? -1 : it->second;
     };
     p.name_group = std::max(0, group("name"));
+    p.whole = whole_name(r.pattern) && group("title") < 0;
     p.head_group = group("head");
     p.year_group = group("year");
     p.title_group = group("title");
     if (auto it = r.options.find("heads"); it != r.options.end())
       p.heads = m.rules.find_list(it->second);
-    int id = 0;
-    m.filter.Add(r.pattern, pattern_options(), &id);
+    m.prefilter.add(r.pattern, pattern_options());
     m.patterns.push_back(std::move(p));
   }
-  std::vector<std::string> atoms;
-  m.filter.Compile(&atoms);
-  // An atom inside a longer one is found with it ("university" in
-  // "polytechnic university"): the alternation reports only the longer.
-  rules::ListRule atom_list;
-  for (size_t a = 0; a < atoms.size(); ++a) {
-    atom_list.entries.push_back({{atoms[a]}, {}});
-    for (size_t b = 0; b < atoms.size(); ++b)
-      if (atoms[a].find(atoms[b]) != std::string::npos)
-        m.atom_ids[atoms[a]].push_back(static_cast<int>(b));
-  }
-  m.atoms =
-      std::make_unique<RE2>("(" + rules::list_alternation(atom_list) + ")", pattern_options());
+  m.prefilter.compile();
   for (const auto& s : m.rules.skips)
     m.skips.push_back(std::make_unique<RE2>(s.pattern, pattern_options()));
 }
@@ -291,14 +323,14 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
 
 void EntityMatcher::Impl::scan(const Pattern& p, const std::string& text, size_t begin, size_t end,
                                std::vector<Candidate>& out) const {
-  int n = p.re->NumberOfCapturingGroups() + 1;
+  int n = p.whole ? 1 : p.re->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> m(n);
   re2::StringPiece input(text.data(), end);
   size_t pos = begin;
   while (pos < end && p.re->Match(input, pos, end, RE2::UNANCHORED, m.data(), n)) {
     size_t mstart = m[0].data() - text.data(), mend = mstart + m[0].size();
     pos = mend > mstart ? mend : mstart + 1;
-    const re2::StringPiece& g = m[p.name_group];
+    const re2::StringPiece& g = m[p.whole ? 0 : p.name_group];
     if (g.data() == nullptr || g.empty()) continue;
     Candidate c;
     c.start = g.data() - text.data();
@@ -313,17 +345,31 @@ void EntityMatcher::Impl::scan(const Pattern& p, const std::string& text, size_t
       c.props["anaphor"] = it->second;  // "head": same head word; "any": same label
     }
     c.nest = !(p.rule->options.count("nest") && p.rule->options.at("nest") == "no");
-    if (p.year_group > 0 && m[p.year_group].data()) c.props["date"] = std::string(m[p.year_group]);
-    if (p.title_group > 0 && m[p.title_group].data())
-      c.props["title"] = std::string(m[p.title_group]);
     size_t head_start = 0, resume = 0;
-    if (p.head_group > 0 && m[p.head_group].data()) {
-      head_start = m[p.head_group].data() - text.data();
-      std::string head(m[p.head_group]);
-      if (p.heads)
-        for (const auto& e : p.heads->entries)
-          if (std::find(e.names.begin(), e.names.end(), head) != e.names.end())
-            for (const auto& [k, v] : e.props) c.props[k] = v;
+    if (p.whole) {
+      std::string_view name(g.data(), g.size());
+      static const RE2 year(R"(((?:19|20)\d\d) .*)");
+      std::string y;
+      if (p.year_group > 0 && RE2::FullMatch(g, year, &y)) c.props["date"] = y;
+      const rules::ListEntry* entry = nullptr;
+      size_t at = p.heads ? find_head(name, *p.heads, &entry) : std::string_view::npos;
+      if (entry) {
+        head_start = c.start + at;
+        for (const auto& [k, v] : entry->props) c.props[k] = v;
+      }
+    } else {
+      if (p.year_group > 0 && m[p.year_group].data())
+        c.props["date"] = std::string(m[p.year_group]);
+      if (p.title_group > 0 && m[p.title_group].data())
+        c.props["title"] = std::string(m[p.title_group]);
+      if (p.head_group > 0 && m[p.head_group].data()) {
+        head_start = m[p.head_group].data() - text.data();
+        std::string head(m[p.head_group]);
+        if (p.heads)
+          for (const auto& e : p.heads->entries)
+            if (std::find(e.names.begin(), e.names.end(), head) != e.names.end())
+              for (const auto& [k, v] : e.props) c.props[k] = v;
+      }
     }
     if (keep(c, p, text, head_start, resume)) {
       out.push_back(std::move(c));
@@ -344,31 +390,12 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
   std::vector<Candidate> all;
   m.scan_gazetteer(text, all);
 
-  // Atoms, found once over the lower-cased text.
-  std::string lower = text;
-  for (auto& ch : lower)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  std::vector<std::pair<size_t, int>> found;  // (offset, atom id)
-  re2::StringPiece input(lower), a;
-  size_t pos = 0;
-  while (pos < lower.size() && m.atoms->Match(input, pos, lower.size(), RE2::UNANCHORED, &a, 1)) {
-    size_t s = a.data() - lower.data();
-    for (int id : m.atom_ids.at(std::string(a))) found.push_back({s, id});
-    pos = s + std::max<size_t>(1, a.size());
-  }
   std::vector<SentenceSpan> spans = sentences;
   if (spans.empty()) spans.push_back({0, static_cast<uint32_t>(text.size())});
-  std::vector<int> atoms, potential;
-  size_t f = 0;
+  std::vector<int> potential;
   for (const auto& span : spans) {
-    atoms.clear();
-    while (f < found.size() && found[f].first < span.start) ++f;
-    for (size_t g = f; g < found.size() && found[g].first < span.end; ++g)
-      atoms.push_back(found[g].second);
-    std::sort(atoms.begin(), atoms.end());
-    atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
-    m.filter.AllPotentials(atoms, &potential);
-    std::sort(potential.begin(), potential.end());
+    m.prefilter.potentials(re2::StringPiece(text.data() + span.start, span.end - span.start),
+                           &potential);
     for (int p : potential) m.scan(m.patterns[p], text, span.start, span.end, all);
   }
 

@@ -3,12 +3,12 @@
 #include "extract/relation_rules.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "extract/rules_prefilter.h"
 #include "graph/error.h"
 
 namespace kg {
@@ -102,7 +102,7 @@ struct RelationMatcher::Impl {
   };
   rules::RuleSet rules;
   std::vector<Pattern> patterns;
-  std::unique_ptr<RE2::Set> set;
+  RulesPrefilter prefilter;
 };
 
 RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<Impl>()) {
@@ -111,19 +111,16 @@ RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_uni
   RE2::Options o;
   o.set_max_mem(kMaxMem);
   o.set_log_errors(false);
-  m.set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
   for (const auto& r : m.rules.relations) {
     Impl::Pattern p{&r, std::make_unique<RE2>(r.pattern, o), {}};
     if (!p.re->ok())
       throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
                        ": bad pattern: " + p.re->error());
     for (const auto& [name, idx] : p.re->NamedCapturingGroups()) p.groups[name] = idx;
-    std::string error;
-    if (m.set->Add(r.pattern, &error) < 0)
-      throw InputError(r.origin.file + ": rule " + r.id + ": " + error);
+    m.prefilter.add(r.pattern, o);
     m.patterns.push_back(std::move(p));
   }
-  if (!m.set->Compile()) throw LimitError("relation patterns: RE2::Set exceeds its memory bound");
+  m.prefilter.compile();
 }
 
 RelationMatcher::~RelationMatcher() = default;
@@ -210,9 +207,7 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
       pos = last_end = c.end;
     }
     s.shape.append(doc.text, pos, span.end - pos);
-    hits.clear();
-    if (!m.set->Match(s.shape, &hits)) continue;
-    std::sort(hits.begin(), hits.end());
+    m.prefilter.potentials(s.shape, &hits);
     for (int h : hits) {
       const auto& p = m.patterns[h];
       const auto& opt = p.rule->options;

@@ -1,0 +1,34 @@
+// Running many patterns over many sentences without trying each pattern on
+// each sentence. re2's FilteredRE2 reduces every pattern to the literal
+// "atoms" it cannot match without ("hosted", "university", ...); one
+// RE2::Set of those literals tells which atoms a sentence holds, and only the
+// patterns whose atoms are all there (by the pattern's AND/OR tree) run.
+// Patterns without atoms always run.
+#pragma once
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kg {
+
+class RulesPrefilter {
+ public:
+  // Index `i` of add() is the pattern's number in potentials().
+  void add(const std::string& pattern, const RE2::Options& options);
+  void compile();
+  // Numbers of the patterns that may match in `text`, ascending.
+  void potentials(re2::StringPiece text, std::vector<int>* out) const;
+
+ private:
+  re2::FilteredRE2 filter_{3};
+  std::unique_ptr<RE2::Set> atoms_;
+  bool empty_ = true;
+  int count_ = 0;
+};
+
+}  // namespace kg
