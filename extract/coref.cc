@@ -30,6 +30,32 @@ std::string lower(std::string s) {
   return s;
 }
 
+// Mention spans by start, to ask "is this span taken?" without a scan of
+// every mention (hostile input with many mentions stays near linear).
+struct SpanIndex {
+  std::multimap<uint32_t, std::pair<uint32_t, int>> by_start;  // start -> (end, mention)
+  uint32_t longest = 0;
+  void add(uint32_t b, uint32_t e, int i) {
+    by_start.emplace(b, std::make_pair(e, i));
+    longest = std::max(longest, e - b);
+  }
+  explicit SpanIndex(const std::vector<Candidate>& ms) {
+    for (size_t i = 0; i < ms.size(); ++i) add(ms[i].start, ms[i].end, static_cast<int>(i));
+  }
+  // The mention with exactly this span, or -1; *overlap: any mention overlaps.
+  int find(uint32_t b, uint32_t e, bool* overlap) const {
+    *overlap = false;
+    int exact = -1;
+    for (auto it = by_start.lower_bound(b > longest ? b - longest : 0);
+         it != by_start.end() && it->first < e; ++it) {
+      if (it->second.first <= b) continue;
+      *overlap = true;
+      if (it->first == b && it->second.first == e) exact = it->second.second;
+    }
+    return exact;
+  }
+};
+
 // The key under which mentions of one entity meet.
 std::string key_of(const std::string& text, const Candidate& c) {
   std::string name = c.gazetteer ? c.canonical : surface(text, c);
@@ -87,6 +113,7 @@ void add_acronyms(const std::string& text, std::vector<Candidate>& ms,
       continue;
     defined.emplace(acr, static_cast<int>(i));
   }
+  SpanIndex spans(ms);
   for (const auto& [acr, owner] : defined) {
     size_t pos = 0;
     while ((pos = text.find(acr, pos)) != std::string::npos) {
@@ -94,9 +121,8 @@ void add_acronyms(const std::string& text, std::vector<Candidate>& ms,
       bool word = (pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]))) &&
                   (end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end])));
       if (word) {
-        int same = -1;
-        for (size_t j = 0; j < ms.size(); ++j)
-          if (ms[j].start == pos && ms[j].end == end) same = static_cast<int>(j);
+        bool overlap = false;
+        int same = spans.find(static_cast<uint32_t>(pos), static_cast<uint32_t>(end), &overlap);
         if (same < 0) {
           Candidate c = ms[owner];
           c.start = static_cast<uint32_t>(pos);
@@ -106,6 +132,7 @@ void add_acronyms(const std::string& text, std::vector<Candidate>& ms,
           c.anaphor = false;
           ms.push_back(c);
           same = static_cast<int>(ms.size() - 1);
+          spans.add(c.start, c.end, same);
         }
         links.push_back({owner, same});
       }
@@ -122,20 +149,21 @@ void add_repeated_people(const std::string& text, std::vector<Candidate>& ms,
   for (size_t i = 0; i < ms.size(); ++i)
     if (ms[i].label == Label::kPerson && !ms[i].anaphor)
       people.emplace(surface(text, ms[i]), static_cast<int>(i));
+  SpanIndex spans(ms);
   for (const auto& [name, owner] : people) {
     for (size_t pos = 0; (pos = text.find(name, pos)) != std::string::npos; pos += name.size()) {
       size_t end = pos + name.size();
       bool word = (pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]))) &&
                   (end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end])));
       bool taken = false;
-      for (const auto& m : ms)
-        if (m.start < end && pos < m.end) taken = true;
+      spans.find(static_cast<uint32_t>(pos), static_cast<uint32_t>(end), &taken);
       if (!word || taken) continue;
       Candidate c = ms[owner];
       c.start = static_cast<uint32_t>(pos);
       c.end = static_cast<uint32_t>(end);
       c.rule = "person.repeated";
       ms.push_back(c);
+      spans.add(c.start, c.end, static_cast<int>(ms.size() - 1));
       links.push_back({owner, static_cast<int>(ms.size() - 1)});
     }
   }
@@ -173,7 +201,10 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
       std::string head = lower(surface(text, c));
       bool any = c.props["anaphor"] == "any";
       int target = -1;
-      for (int j = static_cast<int>(i) - 1; j >= 0 && target < 0; --j) {
+      // Look back a bounded number of mentions: short forms refer to
+      // something recent, and hostile input stays linear.
+      int stop = std::max(0, static_cast<int>(i) - 500);
+      for (int j = static_cast<int>(i) - 1; j >= stop && target < 0; --j) {
         if (dropped[j] || ms[j].anaphor || ms[j].label != c.label) continue;
         if (any || lower(surface(text, ms[j])).find(head) != std::string::npos) target = j;
       }

@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -419,11 +420,17 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
     return a.start < b.start;
   });
   std::vector<Candidate> won;
+  std::multimap<uint32_t, size_t> won_by_start;
+  uint32_t longest = 0;
   for (auto& c : all) {
     const Candidate* beaten = nullptr;
     for (const auto& s : skipped)
       if (c.start < s.second && s.first < c.end) c.lost_to = "skip";
-    for (const auto& w : won) {
+    // Winners that may overlap c start within the longest winner's length
+    // before it: an index by start keeps this linear in practice.
+    auto from = won_by_start.lower_bound(c.start > longest ? c.start - longest : 0);
+    for (auto it = from; it != won_by_start.end() && it->first < c.end; ++it) {
+      const Candidate& w = won[it->second];
       if (c.end <= w.start || w.end <= c.start) continue;
       bool c_in_w = w.start <= c.start && c.end <= w.end && (c.end - c.start) < (w.end - w.start);
       bool w_in_c = c.start <= w.start && w.end <= c.end && (w.end - w.start) < (c.end - c.start);
@@ -435,10 +442,13 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
       break;
     }
     if (beaten) c.lost_to = beaten->rule;
-    if (c.lost_to.empty())
+    if (c.lost_to.empty()) {
+      won_by_start.emplace(c.start, won.size());
+      longest = std::max(longest, c.end - c.start);
       won.push_back(c);
-    else if (losers)
+    } else if (losers) {
       losers->push_back(c);
+    }
   }
   std::sort(won.begin(), won.end(), [](const Candidate& a, const Candidate& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;

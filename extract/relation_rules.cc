@@ -162,8 +162,9 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
     if (std::find(evs.begin(), evs.end(), ev) == evs.end()) evs.push_back(std::move(ev));
   };
   auto sentence_of = [&](uint32_t pos) -> SentenceSpan {
-    for (const auto& s : doc.sentences)
-      if (s.start <= pos && pos < s.end) return s;
+    auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), pos,
+                               [](uint32_t p, const SentenceSpan& s) { return p < s.end; });
+    if (it != doc.sentences.end() && it->start <= pos) return *it;
     return SentenceSpan{pos, pos};
   };
 
@@ -172,9 +173,10 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
     const Candidate& outer = ms[i];
     if (outer.anaphor || outer.rule == "alias.acronym") continue;
     if (outer.label != Label::kInstitution && outer.label != Label::kWorkshop) continue;
-    for (size_t j = 0; j < ms.size(); ++j) {
+    // Mentions are ordered by start, the longer first: those inside follow.
+    for (size_t j = i + 1; j < ms.size() && ms[j].start < outer.end; ++j) {
       const Candidate& in = ms[j];
-      if (j == i || in.start < outer.start || in.end > outer.end) continue;
+      if (in.end > outer.end) continue;
       if (in.label != Label::kPlace && in.label != Label::kCountry) continue;
       if (in.start == outer.start && in.end < outer.end && doc.text[in.end] == ' ') {
         if (outer.label == Label::kWorkshop && in.label != Label::kCountry) continue;
@@ -191,12 +193,14 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
   }
 
   std::vector<int> hits;
+  size_t first = 0;  // mentions and sentences are both in text order
   for (const auto& span : doc.sentences) {
     Sentence s;
     uint32_t pos = span.start, last_end = span.start;
-    for (size_t i = 0; i < ms.size(); ++i) {
+    while (first < ms.size() && ms[first].start < span.start) ++first;
+    for (size_t i = first; i < ms.size() && ms[i].start < span.end; ++i) {
       const Candidate& c = ms[i];
-      if (c.start < span.start || c.end > span.end || c.start < last_end) continue;
+      if (c.end > span.end || c.start < last_end) continue;
       s.shape.append(doc.text, pos, c.start - pos);
       s.at.push_back(s.shape.size());
       s.mention.push_back(static_cast<int>(i));

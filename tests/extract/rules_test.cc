@@ -239,10 +239,14 @@ TEST_CASE("article-level attendance and its limits", "[rules]") {
       "The 2024 Silk Road Skills Summit was held in Xi'an.",
       "Guo Lan, president of Xi'an Aviation College, said the summit built trust.",
       "Experts and officials from Kyrgyzstan attended.",
+      "Later Tang Yu, director of the Shaanxi Skills Centre, visited the hall.",
+      "Tang Yu said the two colleges would train drivers together.",
       "The event followed President Xi Jinping's call for closer ties.",
   }));
   CHECK(has_relation(f, RelType::kAttended, "Guo Lan", "2024 Silk Road Skills Summit"));
   CHECK(has_relation(f, RelType::kAttended, "Kyrgyzstan", "2024 Silk Road Skills Summit"));
+  // A person named once with a title is found again by name alone.
+  CHECK(has_relation(f, RelType::kAttended, "Tang Yu", "2024 Silk Road Skills Summit"));
   CHECK_FALSE(has_relation(f, RelType::kAttended, "Xi Jinping", "2024 Silk Road Skills Summit"));
   // A president attending does not make the institution attend.
   CHECK_FALSE(has_relation(f, RelType::kAttended, "Xi'an Aviation College",
