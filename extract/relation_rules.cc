@@ -259,6 +259,15 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
           continue;
         }
         auto srcs = group("src", "src");
+        // sources=sentence: every entity of the sentence is a source, which
+        // spares a capture of the whole sentence (an NFA run) per match.
+        if (opt.count("sources") && opt.at("sources") == "sentence")
+          for (size_t t = 0; t < s.mention.size(); ++t) {
+            int e = rm.entity_of[s.mention[t]];
+            if (label_in(opt, "src", ents[e].type) &&
+                std::find(srcs.begin(), srcs.end(), e) == srcs.end())
+              srcs.push_back(e);
+          }
         auto nearest_event = [&]() {
           int target = -1;
           if (!(opt.count("target") && opt.at("target") == "main_event"))
