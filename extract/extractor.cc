@@ -64,16 +64,19 @@ class RuleExtractor final : public Extractor {
     return d;
   }
 
-  // An institution's country follows from where it is located; an event's
-  // place from where it was held.
+  // An institution's or workshop's country follows from where it is
+  // located, a workshop's host from who built it, an event's place from
+  // where it was held.
   static void fill_props(Fragment& f) {
     std::map<std::string, FragmentEntity*> by_id;
     for (auto& e : f.entities) by_id[e.id] = &e;
     for (const auto& r : f.relations) {
       FragmentEntity* src = by_id[r.source];
       FragmentEntity* dst = by_id[r.target];
-      if (r.type == RelType::kLocatedIn && src->type == Label::kInstitution &&
-          !src->props.get("country")) {
+      if (r.type == RelType::kEstablished && dst->type == Label::kWorkshop &&
+          !dst->props.get("host"))
+        dst->props.set("host", src->name);
+      if (r.type == RelType::kLocatedIn && !src->props.get("country")) {
         if (dst->type == Label::kCountry)
           src->props.set("country", dst->name);
         else if (auto c = dst->props.get_string("country"); !c.empty())

@@ -142,7 +142,8 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
   std::map<std::tuple<RelType, int, int>, size_t> index;
   auto add = [&](RelType type, int src, int dst, const rules::Options& props,
                  const SentenceSpan& span, const std::string& rule) {
-    if (src < 0 || dst < 0 || src == dst) return;
+    if (src < 0 || dst < 0 || src == dst || span.end <= span.start)
+      return;  // no sentence, no evidence
     if (!allowed(type, ents[src].type, ents[dst].type)) return;
     int a = src, b = dst;
     if (is_symmetric(type) && a > b) std::swap(a, b);
