@@ -304,7 +304,10 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   std::string name = text.substr(c.start, c.end - c.start);
   for (const auto& bad : not_entity) {
     size_t at = name.find(bad);
-    if (at != std::string::npos && bounded(name, at, at + bad.size())) return false;
+    if (at != std::string::npos && bounded(name, at, at + bad.size())) {
+      resume = c.start + at + bad.size();  // the scan goes on after "CPC Committee"
+      return false;
+    }
   }
   const auto& o = p.rule->options;
   if (auto it = o.find("min_words"); it != o.end()) {
@@ -374,9 +377,8 @@ void EntityMatcher::Impl::scan(const Pattern& p, const std::string& text, size_t
     }
     if (keep(c, p, text, head_start, resume)) {
       out.push_back(std::move(c));
-    } else {
-      // A rejected match ("CPC Committee of <College>") may hide a name: go
-      // on after its first word.
+    } else if (resume == 0) {
+      // A rejected match may hide a name: go on after its first word.
       size_t next = text.find(' ', mstart);
       if (next != std::string::npos && next < mend) resume = next + 1;
     }
