@@ -275,7 +275,18 @@ void Loader::expand_all() {
   for (auto& r : set.entities) {
     r.pattern = expand(r.pattern, r.origin, r.id, 0);
     check_compiles(*this, r.pattern, r.origin, r.id);
+    if (auto it = r.options.find("heads");
+        it != r.options.end() && set.find_list(it->second) == nullptr)
+      fail(r.origin, r.id, "heads= names unknown list '" + it->second + "'");
   }
+  // Label filters of relation rules must name labels.
+  for (const auto& r : set.relations)
+    for (const char* key : {"src", "dst", "pair"}) {
+      auto it = r.options.find(key);
+      if (it == r.options.end()) continue;
+      for (const auto& l : split(it->second, ','))
+        if (!parse_label(l)) fail(r.origin, r.id, "unknown label '" + l + "' in " + key + "=");
+    }
   for (auto& r : set.relations) {
     r.pattern = expand(r.pattern, r.origin, r.id, 0);
     check_compiles(*this, r.pattern, r.origin, r.id);

@@ -295,6 +295,10 @@ TEST_CASE("rule-pack loader errors name the file, the rule and the problem", "[r
     write(dir, "m.rules", "pack m 1\nentity m.one 10 Place : (?P<name>{NOPE})\n");
     CHECK(load_error(dir).find("m.one: unknown macro '{NOPE}'") != std::string::npos);
   }
+  SECTION("unknown label in a relation's filter") {
+    write(dir, "f.rules", "pack f 1\nrelation f.one 10 ATTENDED src=Persn : (?P<src>x)\n");
+    CHECK(load_error(dir).find("f.one: unknown label 'Persn' in src=") != std::string::npos);
+  }
   SECTION("missing pack line") {
     write(dir, "p.rules", "entity p.one 10 Place : (?P<name>X)\n");
     CHECK(load_error(dir).find("p.rules:1: a pack must start") != std::string::npos);
