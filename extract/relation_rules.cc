@@ -249,8 +249,17 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
         if (auto it = opt.find("role"); it != opt.end()) props["role"] = it->second;
         if (std::string role = text_group("role"); !role.empty()) props["role"] = role;
         if (std::string agr = text_group("agreement"); !agr.empty()) props["agreement"] = agr;
-        if (p.groups.count("pair")) {
+        bool sentence_pairs = opt.count("pairs") && opt.at("pairs") == "sentence";
+        if (p.groups.count("pair") || sentence_pairs) {
           auto parties = group("pair", "pair");
+          // pairs=sentence: the parties are every entity of the sentence.
+          if (sentence_pairs)
+            for (size_t t = 0; t < s.mention.size(); ++t) {
+              int e = rm.entity_of[s.mention[t]];
+              if (label_in(opt, "pair", ents[e].type) &&
+                  std::find(parties.begin(), parties.end(), e) == parties.end())
+                parties.push_back(e);
+            }
           if (opt.count("count") &&
               parties.size() != static_cast<size_t>(std::stoi(opt.at("count"))))
             continue;

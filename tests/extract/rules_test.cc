@@ -206,6 +206,21 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
        RelType::kPartnersWith,
        "Cambodia",
        "Laos"},
+      {{"Weifang Engineering College signed a training agreement with the Mongolian Railway "
+        "Institute."},
+       RelType::kSigned,
+       "Weifang Engineering College",
+       "Mongolian Railway Institute"},
+      {{"In collaboration with the Malaysian Skills Council, Guilin Tourism University opened a "
+        "new course."},
+       RelType::kPartnersWith,
+       "Guilin Tourism University",
+       "Malaysian Skills Council"},
+      {{"Jinan Polytechnic and the Laos Skills Bureau jointly hosted the 2023 Mekong Craft "
+        "Contest."},
+       RelType::kHosted,
+       "Laos Skills Bureau",
+       "2023 Mekong Craft Contest"},
       {{"Six SCO countries, including Uzbekistan and Tajikistan, sent teachers."},
        RelType::kMemberOf,
        "Uzbekistan",
