@@ -1,12 +1,17 @@
 // Entity candidates: gazetteer names, entity patterns, filters, overlaps.
 //
-// A document is scanned once by the gazetteer alternation and once by the
-// RE2::Set of all entity patterns; only the patterns the Set reports are then
-// run with submatches, each in one left-to-right pass. Every pattern is
-// compiled with longest_match, so a rule matches the longest phrase it can
-// ("Department of Education of Guangxi Zhuang Autonomous Region", not
-// "Department of Education"), which is the "then the longer match" half of
-// the overlap policy within one rule.
+// A document is scanned once by the gazetteer alternation (word-bounded
+// Latin names, then CJK names). Entity patterns go sentence by sentence:
+// the prefilter (rules_prefilter.h) names the patterns whose literal atoms
+// occur in the sentence, and each of those runs in one left-to-right pass.
+// Every pattern is compiled with longest_match, so a rule matches the longest
+// phrase it can ("Department of Education of Guangxi Zhuang Autonomous
+// Region", not "Department of Education"): the "then the longer match" half
+// of the overlap policy within one rule. Letter classes in the packs are
+// Latin ranges, not \p{L}: Unicode classes made re2's automata ten times
+// slower. Filters then trim and drop what the packs' word lists say is not
+// part of a name (leading "The", headline verbs, Party bodies, ...), and the
+// overlap policy of entity_rules.h picks the winners.
 #include "extract/entity_rules.h"
 
 #include <re2/re2.h>
