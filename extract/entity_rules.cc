@@ -357,9 +357,9 @@ void EntityMatcher::Impl::scan(const Pattern& p, const std::string& text, size_t
     size_t head_start = 0, resume = 0;
     if (p.whole) {
       std::string_view name(g.data(), g.size());
-      static const RE2 year(R"(((?:19|20)\d\d) .*)");
+      static const RE2 year(R"(\b((?:19|20)\d\d)\b)");
       std::string y;
-      if (p.year_group > 0 && RE2::FullMatch(g, year, &y)) c.props["date"] = y;
+      if (p.year_group > 0 && RE2::PartialMatch(g, year, &y)) c.props["date"] = y;
       const rules::ListEntry* entry = nullptr;
       size_t at = p.heads ? find_head(name, *p.heads, &entry) : std::string_view::npos;
       if (entry) {

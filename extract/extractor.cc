@@ -4,6 +4,11 @@
 // event's place).
 #include "extract/extractor.h"
 
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "extract/coref.h"
@@ -39,6 +44,7 @@ class RuleExtractor final : public Extractor {
     f.relations = relations_.find(doc, rm);
     f.entities = std::move(rm.entities);
     fill_props(f);
+    fill_event_dates(doc, f);
     for (const auto& c : losers) {
       FragmentEntity e;
       e.id = "x" + std::to_string(f.entities.size() + 1);
@@ -84,6 +90,43 @@ class RuleExtractor final : public Extractor {
       }
       if (r.type == RelType::kHeldIn && !src->props.get("place"))
         src->props.set("place", dst->name);
+    }
+  }
+
+  // An event's date, as precise as its sentences allow: "On May 22, the
+  // 2024 Forum ..." gives 2024-05-22; the year comes from the name, the
+  // sentence or the article's date.
+  static void fill_event_dates(const Document& doc, Fragment& f) {
+    static const RE2 month_day(
+        R"(\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b(?:,?\s+((?:19|20)\d\d))?)");
+    static const RE2 iso(R"(\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b)");
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    for (auto& e : f.entities) {
+      if (e.type != Label::kEvent || e.mentions.empty()) continue;
+      std::string year(e.props.get_string("date"));
+      if (year.empty() && doc.date.size() >= 4) year = doc.date.substr(0, 4);
+      for (const auto& m : e.mentions) {
+        auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), m.start,
+                                   [](uint32_t p, const SentenceSpan& s) { return p < s.end; });
+        if (it == doc.sentences.end() || it->start > m.start) continue;
+        re2::StringPiece sentence(doc.text.data() + it->start, it->end - it->start);
+        std::string mon, day, y, mm, dd;
+        if (RE2::PartialMatch(sentence, iso, &y, &mm, &dd)) {
+          e.props.set("date", y + "-" + mm + "-" + dd);
+          break;
+        }
+        if (RE2::PartialMatch(sentence, month_day, &mon, &day, &y)) {
+          if (y.empty()) y = year;
+          int n = 0;
+          while (n < 12 && mon.rfind(months[n], 0) != 0) ++n;
+          if (y.empty() || n == 12) continue;
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y.c_str(), n + 1, std::atoi(day.c_str()));
+          e.props.set("date", std::string(buf));
+          break;
+        }
+      }
     }
   }
 
