@@ -373,3 +373,18 @@ TEST_CASE("overlaps: priority first, then the longer match; explain keeps the lo
   CHECK(won(Label::kEvent, "Blue Harbour Days"));
   CHECK(lost(Label::kEvent, "Blue Harbour"));
 }
+
+TEST_CASE("properties: event date and place, institution kind and country", "[rules]") {
+  kg::Fragment f = builtin().extract(make_doc({
+      "On June 3, the 2021 Lingnan Skills Forum was held in Foshan.",
+      "Foshan Polytechnic sent forty teachers.",
+  }));
+  const auto* forum = find_entity(f, Label::kEvent, "2021 Lingnan Skills Forum");
+  REQUIRE(forum != nullptr);
+  CHECK(forum->props.get_string("date") == "2021-06-03");
+  CHECK(forum->props.get_string("place") == "Foshan");
+  const auto* college = find_entity(f, Label::kInstitution, "Foshan Polytechnic");
+  REQUIRE(college != nullptr);
+  CHECK(college->props.get_string("kind") == "university");
+  CHECK(college->props.get_string("country") == "China");
+}
