@@ -97,6 +97,30 @@ std::string key_of(const std::string& text, const Candidate& c) {
   return label + "|" + normalize_name(name);
 }
 
+// "Luban Workshop in Thailand", "Thailand Luban Workshop" and "Thai Luban
+// Workshop" are one workshop: the key is the country's code and the name
+// without the country.
+std::string workshop_key(const std::string& text, const std::vector<Candidate>& ms, size_t i) {
+  const Candidate& w = ms[i];
+  for (size_t j = i + 1; j < ms.size() && ms[j].start < w.end; ++j) {
+    const Candidate& c = ms[j];
+    auto iso = c.props.find("iso2");
+    if (c.label != Label::kCountry || iso == c.props.end() || c.end > w.end) continue;
+    std::string base;
+    if (c.start == w.start) {
+      base = text.substr(c.end, w.end - c.end);
+    } else if (c.end == w.end) {
+      static const RE2 in_tail(R"((.+?)\s+in\s+(?:the\s+)?)");
+      if (!RE2::FullMatch(text.substr(w.start, c.start - w.start), in_tail, &base)) continue;
+    } else {
+      continue;
+    }
+    return std::string(to_string(Label::kWorkshop)) + "|" + iso->second + "|" +
+           normalize_name(base);
+  }
+  return key_of(text, w);
+}
+
 // Acronyms defined right after a name: "... Exchange (CEAIE)".
 void add_acronyms(const std::string& text, std::vector<Candidate>& ms,
                   std::vector<std::pair<int, int>>& links) {
@@ -215,7 +239,7 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
       }
       continue;
     }
-    keys[i] = key_of(text, c);
+    keys[i] = c.label == Label::kWorkshop ? workshop_key(text, ms, i) : key_of(text, c);
     auto [it, fresh] = by_key.emplace(keys[i], static_cast<int>(i));
     if (!fresh) uf.join(it->second, static_cast<int>(i));
   }

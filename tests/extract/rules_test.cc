@@ -388,3 +388,14 @@ TEST_CASE("properties: event date and place, institution kind and country", "[ru
   CHECK(college->props.get_string("kind") == "university");
   CHECK(college->props.get_string("country") == "China");
 }
+
+TEST_CASE("a workshop named with its country before or after is one workshop", "[rules]") {
+  kg::Fragment f = builtin().extract(make_doc({
+      "The Luban Workshop in Thailand opened in 2016.",
+      "Since then the Thailand Luban Workshop has trained 900 students.",
+  }));
+  int workshops = 0;
+  for (const auto& e : f.entities) workshops += e.type == Label::kWorkshop;
+  CHECK(workshops == 1);
+  CHECK(has_relation(f, RelType::kLocatedIn, "Thailand Luban Workshop", "Thailand"));
+}
