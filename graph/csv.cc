@@ -48,7 +48,8 @@ std::string_view unguard(std::string_view cell) {
 }
 
 bool Reader::next(std::vector<Cell>& row) {
-  row.clear();
+  // Cells are reused from row to row: their strings keep their capacity.
+  size_t used = 0;
   // Skip blank lines between rows.
   while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
     if (text_[pos_] == '\n') ++line_;
@@ -57,7 +58,10 @@ bool Reader::next(std::vector<Cell>& row) {
   if (pos_ >= text_.size()) return false;
   row_line_ = line_;
   for (;;) {
-    Cell cell;
+    if (used == row.size()) row.emplace_back();
+    Cell& cell = row[used++];
+    cell.text.clear();
+    cell.quoted = false;
     if (pos_ < text_.size() && text_[pos_] == '"') {
       cell.quoted = true;
       ++pos_;
@@ -87,8 +91,10 @@ bool Reader::next(std::vector<Cell>& row) {
       cell.text.assign(raw);
       pos_ = end;
     }
-    row.push_back(std::move(cell));
-    if (pos_ >= text_.size()) return true;
+    if (pos_ >= text_.size()) {
+      row.resize(used);
+      return true;
+    }
     char c = text_[pos_];
     if (c == ',') {
       ++pos_;
@@ -100,6 +106,7 @@ bool Reader::next(std::vector<Cell>& row) {
       ++pos_;
       ++line_;
     }
+    row.resize(used);
     return true;
   }
 }

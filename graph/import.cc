@@ -33,7 +33,15 @@ namespace detail {
 std::string read_whole_file(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) throw IoError(path + ": cannot open: " + std::strerror(errno));
+  // One allocation of the file's size, then reads straight into it: files
+  // here reach gigabytes, where growing a string by appending copies each
+  // byte several times.
   std::string data;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    long size = std::ftell(f);
+    if (size > 0) data.reserve(static_cast<size_t>(size));
+    std::rewind(f);
+  }
   char buf[1 << 16];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
@@ -43,77 +51,85 @@ std::string read_whole_file(const std::string& path) {
   return data;
 }
 
-namespace {
-[[noreturn]] void fail(const std::string& where, const std::string& what) {
-  throw InputError(where + ": " + what);
+std::string Where::text() const {
+  if (part.empty()) return std::string(file) + ":" + std::to_string(index);
+  return std::string(file) + ": " + std::string(part) + "[" + std::to_string(index) + "]";
 }
 
-std::string_view get_str(const rapidjson::Value& o, const char* key, const std::string& where) {
+void Where::fail(std::string_view field, const std::string& what) const {
+  std::string msg = text();
+  if (!field.empty()) msg += ": " + std::string(field);
+  throw InputError(msg + ": " + what);
+}
+
+namespace {
+std::string_view get_str(const rapidjson::Value& o, const char* key, const Where& w,
+                         std::string_view field, rapidjson::SizeType i) {
   auto it = o.FindMember(key);
   if (it == o.MemberEnd() || !it->value.IsString())
-    fail(where, std::string("\"") + key + "\" must be a string");
+    w.fail(std::string(field) + "[" + std::to_string(i) + "]",
+           std::string("\"") + key + "\" must be a string");
   return {it->value.GetString(), it->value.GetStringLength()};
 }
 
-uint32_t get_u32(const rapidjson::Value& o, const char* key, const std::string& where) {
+uint32_t get_u32(const rapidjson::Value& o, const char* key, const Where& w, std::string_view field,
+                 rapidjson::SizeType i) {
   auto it = o.FindMember(key);
   if (it == o.MemberEnd() || !it->value.IsUint())
-    fail(where, std::string("\"") + key + "\" must be a non-negative integer below 2^32");
+    w.fail(std::string(field) + "[" + std::to_string(i) + "]",
+           std::string("\"") + key + "\" must be a non-negative integer below 2^32");
   return it->value.GetUint();
 }
 }  // namespace
 
-std::vector<NodeMention> parse_mentions(const rapidjson::Value& v, Graph& g,
-                                        const std::string& where) {
-  if (!v.IsArray()) fail(where, "\"mentions\" must be an array");
+std::vector<NodeMention> parse_mentions(const rapidjson::Value& v, Graph& g, const Where& w) {
+  if (!v.IsArray()) w.fail("mentions", "must be an array");
   std::vector<NodeMention> out;
   out.reserve(v.Size());
   for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
-    std::string w = where + ": mentions[" + std::to_string(i) + "]";
     const auto& m = v[i];
-    if (!m.IsObject()) fail(w, "must be an object");
+    if (!m.IsObject()) w.fail("mentions[" + std::to_string(i) + "]", "must be an object");
     NodeMention nm;
-    nm.doc = g.intern(get_str(m, "doc", w));
-    nm.start = get_u32(m, "start", w);
-    nm.end = get_u32(m, "end", w);
-    nm.rule = g.intern(get_str(m, "rule", w));
+    nm.doc = g.intern(get_str(m, "doc", w, "mentions", i));
+    nm.start = get_u32(m, "start", w, "mentions", i);
+    nm.end = get_u32(m, "end", w, "mentions", i);
+    nm.rule = g.intern(get_str(m, "rule", w, "mentions", i));
     out.push_back(nm);
   }
   return out;
 }
 
-std::vector<EdgeEvidence> parse_evidence(const rapidjson::Value& v, Graph& g,
-                                         const std::string& where) {
-  if (!v.IsArray()) fail(where, "\"evidence\" must be an array");
+std::vector<EdgeEvidence> parse_evidence(const rapidjson::Value& v, Graph& g, const Where& w) {
+  if (!v.IsArray()) w.fail("evidence", "must be an array");
   std::vector<EdgeEvidence> out;
   out.reserve(v.Size());
   for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
-    std::string w = where + ": evidence[" + std::to_string(i) + "]";
     const auto& m = v[i];
-    if (!m.IsObject()) fail(w, "must be an object");
+    if (!m.IsObject()) w.fail("evidence[" + std::to_string(i) + "]", "must be an object");
     EdgeEvidence ev;
-    ev.doc = g.intern(get_str(m, "doc", w));
-    ev.start = get_u32(m, "start", w);
-    ev.end = get_u32(m, "end", w);
-    ev.text = g.intern(get_str(m, "text", w));
-    ev.rule = g.intern(get_str(m, "rule", w));
+    ev.doc = g.intern(get_str(m, "doc", w, "evidence", i));
+    ev.start = get_u32(m, "start", w, "evidence", i);
+    ev.end = get_u32(m, "end", w, "evidence", i);
+    ev.text = g.intern(get_str(m, "text", w, "evidence", i));
+    ev.rule = g.intern(get_str(m, "rule", w, "evidence", i));
     out.push_back(ev);
   }
   return out;
 }
 
-std::vector<std::string> parse_string_list(const rapidjson::Value& v, const std::string& where) {
-  if (!v.IsArray()) fail(where, "must be an array of strings");
+std::vector<std::string> parse_string_list(const rapidjson::Value& v, const Where& w,
+                                           std::string_view field) {
+  if (!v.IsArray()) w.fail(field, "must be an array of strings");
   std::vector<std::string> out;
   out.reserve(v.Size());
   for (const auto& s : v.GetArray()) {
-    if (!s.IsString()) fail(where, "must be an array of strings");
+    if (!s.IsString()) w.fail(field, "must be an array of strings");
     out.emplace_back(s.GetString(), s.GetStringLength());
   }
   return out;
 }
 
-bool parse_value(const rapidjson::Value& v, Value& out, const std::string& where) {
+bool parse_value(const rapidjson::Value& v, Value& out, const Where& w, std::string_view field) {
   if (v.IsNull()) return false;
   if (v.IsString()) {
     out = std::string(v.GetString(), v.GetStringLength());
@@ -124,18 +140,19 @@ bool parse_value(const rapidjson::Value& v, Value& out, const std::string& where
   } else if (v.IsNumber()) {
     out = v.GetDouble();
   } else if (v.IsArray()) {
-    out = parse_string_list(v, where);
+    out = parse_string_list(v, w, field);
   } else {
-    fail(where, "a property value must be a string, number, boolean or array of strings");
+    w.fail(field, "a property value must be a string, number, boolean or array of strings");
   }
   return true;
 }
 
-void parse_json_text(rapidjson::Document& doc, std::string_view text, const std::string& where) {
+void parse_json_text(rapidjson::Document& doc, std::string_view text, const Where& w,
+                     std::string_view field) {
   doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNanAndInfFlag>(text.data(),
                                                                                  text.size());
   if (doc.HasParseError())
-    fail(where, "bad JSON at character " + std::to_string(doc.GetErrorOffset()));
+    w.fail(field, "bad JSON at character " + std::to_string(doc.GetErrorOffset()));
 }
 
 }  // namespace detail

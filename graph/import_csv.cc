@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "graph/csv.h"
@@ -71,7 +72,7 @@ Col parse_header(std::string_view cell, bool is_rel, size_t index) {
 struct Ctx {
   const std::string& path;
   size_t line;
-  std::string where() const { return path + ":" + std::to_string(line); }
+  detail::Where where() const { return {path, "", line}; }
   [[noreturn]] void fail(const std::string& what) const {
     throw InputError::at_line(path, line, what);
   }
@@ -124,8 +125,8 @@ bool parse_prop(const Col& c, const csv::Cell& cell, Value& out, rapidjson::Docu
     out = std::move(items);
     return true;
   }
-  detail::parse_json_text(doc, text, ctx.where() + ": " + c.key);
-  out = detail::parse_string_list(doc, ctx.where() + ": " + c.key);
+  detail::parse_json_text(doc, text, ctx.where(), c.key);
+  out = detail::parse_string_list(doc, ctx.where(), c.key);
   return true;
 }
 
@@ -208,7 +209,7 @@ Graph import_csv(const std::string& dir) {
           }
           case Kind::kMentions:
             if (cell.text.empty()) break;
-            detail::parse_json_text(doc, csv::unguard(cell.text), ctx.where());
+            detail::parse_json_text(doc, csv::unguard(cell.text), ctx.where(), "mentions");
             p.node.mentions = detail::parse_mentions(doc, g, ctx.where());
             break;
           case Kind::kProp: {
@@ -238,16 +239,44 @@ Graph import_csv(const std::string& dir) {
     });
   }
   // Ids are looked up per label (neo4j-admin's id spaces) and, for tables
-  // whose header names no id space, over all labels.
+  // whose header names no id space, over all labels. Numeric ids (kg's own
+  // exports) go through a dense table instead of hashing strings.
   std::unordered_map<std::string, NodeId> by_label_id, by_id;
+  std::vector<NodeId> by_number;
+  if (numeric && !nodes.empty()) {
+    int64_t max = 0;
+    parse_int(nodes.back().id, max);
+    if (max < static_cast<int64_t>(4 * nodes.size() + 1024)) by_number.assign(max + 1, UINT32_MAX);
+  }
   for (auto& p : nodes) {
     NodeId id = static_cast<NodeId>(g.node_count());
-    std::string k = std::string(to_string(p.label)) + '\0' + p.id;
-    if (!by_label_id.emplace(k, id).second)
-      throw InputError(dir + ": duplicate " + std::string(to_string(p.label)) + " id " + p.id);
-    by_id.emplace(p.id, id);
+    int64_t number = 0;
+    if (!by_number.empty() && parse_int(p.id, number)) {
+      if (by_number[number] != UINT32_MAX) throw InputError(dir + ": duplicate id " + p.id);
+      by_number[number] = id;
+    } else {
+      std::string k = std::string(to_string(p.label)) + '\0' + p.id;
+      if (!by_label_id.emplace(k, id).second)
+        throw InputError(dir + ": duplicate " + std::string(to_string(p.label)) + " id " + p.id);
+      by_id.emplace(p.id, id);
+    }
     g.add_node(std::move(p.node));
   }
+  auto lookup = [&](const Col& c, const std::string& text) -> std::optional<NodeId> {
+    if (!by_number.empty()) {
+      int64_t number;
+      if (!parse_int(text, number) || number < 0 ||
+          number >= static_cast<int64_t>(by_number.size()) || by_number[number] == UINT32_MAX)
+        return std::nullopt;
+      NodeId id = by_number[number];
+      if (!c.label.empty() && to_string(g.node(id).label) != c.label) return std::nullopt;
+      return id;
+    }
+    const auto& map = c.label.empty() ? by_id : by_label_id;
+    auto it = map.find(c.label.empty() ? text : c.label + '\0' + text);
+    if (it == map.end()) return std::nullopt;
+    return it->second;
+  };
   nodes.clear();
 
   std::vector<PendingEdge> edges;
@@ -273,10 +302,11 @@ Graph import_csv(const std::string& dir) {
         switch (c.kind) {
           case Kind::kStart:
           case Kind::kEnd: {
-            const auto& map = c.label.empty() ? by_id : by_label_id;
-            auto it = map.find(c.label.empty() ? cell.text : c.label + '\0' + cell.text);
-            if (it == map.end()) ctx.fail("no node with id " + cell.text);
-            (c.kind == Kind::kStart ? p.edge.source : p.edge.target) = it->second;
+            auto found = lookup(c, cell.text);
+            if (!found)
+              ctx.fail("no " + (c.label.empty() ? std::string("node") : c.label) + " with id " +
+                       cell.text);
+            (c.kind == Kind::kStart ? p.edge.source : p.edge.target) = *found;
             ++ends;
             break;
           }
@@ -286,7 +316,7 @@ Graph import_csv(const std::string& dir) {
             break;
           case Kind::kEvidence:
             if (cell.text.empty()) break;
-            detail::parse_json_text(doc, csv::unguard(cell.text), ctx.where());
+            detail::parse_json_text(doc, csv::unguard(cell.text), ctx.where(), "evidence");
             p.edge.evidence = detail::parse_evidence(doc, g, ctx.where());
             break;
           case Kind::kProp: {

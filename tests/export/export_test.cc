@@ -130,6 +130,10 @@ TEST_CASE("dot accepts the dot export and draws every name exactly", "[export][d
   INFO(r.output);
   REQUIRE(r.rc != 127);  // no `dot`: tools/install-deps --test installs graphviz
   REQUIRE(r.rc == 0);
+  std::string dot = read_file(dir + "/g.dot");
+  size_t parallel = 0;  // SIGNED and PARTNERS_WITH between nodes 2 and 3
+  for (size_t p = 0; (p = dot.find("n2 -> n3", p)) != std::string::npos; ++p) ++parallel;
+  CHECK(parallel == 2);
   std::vector<std::string> names;
   for (NodeId i = 0; i < g.node_count(); ++i) names.push_back(g.node(i).name);
   check_with_python("svg", dir + "/g.svg", write_expectation(g, dir, names));
