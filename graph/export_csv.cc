@@ -14,7 +14,12 @@
 // aliases, mentions, docs, evidence and list-valued properties hold JSON
 // arrays as text. A missing property is an empty cell; an empty string is "".
 // Text cells carry the formula guard of graph/csv.h.
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 #include "graph/csv.h"
 #include "graph/error.h"
@@ -123,11 +128,39 @@ std::string cypher_string(std::string_view path) {
 }
 }  // namespace
 
+namespace {
+// The tables are independent files: write them on up to hardware_concurrency
+// threads (the graph is only read). The first error is rethrown.
+void run_parallel(const std::vector<std::function<void()>>& tasks) {
+  std::atomic<size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto worker = [&] {
+    for (size_t i; (i = next++) < tasks.size();) {
+      try {
+        tasks[i]();
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (!error) error = std::current_exception();
+      }
+    }
+  };
+  size_t n = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < std::min(n, tasks.size()); ++i) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+}
+}  // namespace
+
 void write_csv_dir(const Graph& g, const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw IoError(dir + ": cannot create the directory: " + ec.message());
+  g.freeze();
   GraphSchema schema = graph_schema(g);
+  std::vector<std::function<void()>> tasks;
   std::string load =
       "// Kuzu: creates the schema and loads the tables of this directory.\n"
       "// Run from this directory (COPY paths are relative to it).\n" +
@@ -138,7 +171,8 @@ void write_csv_dir(const Graph& g, const std::string& dir) {
     int li = static_cast<int>(label);
     if (!schema.has_label[li]) continue;
     std::string ls(to_string(label));
-    write_nodes(g, dir, label, schema.labels[li]);
+    tasks.push_back(
+        [&g, &dir, label, &schema, li] { write_nodes(g, dir, label, schema.labels[li]); });
     copies += "COPY " + backticked(ls) + " FROM " + cypher_string(ls + ".csv") +
               " (HEADER=true, PARALLEL=false);\n";
     args += "--nodes=" + ls + "=" + ls + ".csv\n";
@@ -162,13 +196,16 @@ void write_csv_dir(const Graph& g, const std::string& dir) {
       std::string file = ts + "." + from + "." + to + ".csv";
       size_t slot = (ti * kLabelCount + static_cast<int>(pair.first)) * kLabelCount +
                     static_cast<int>(pair.second);
-      write_rels(g, dir + "/" + file, pair, schema.types[ti], groups[slot]);
+      tasks.push_back([&g, path = dir + "/" + file, pair, &schema, ti, &groups, slot] {
+        write_rels(g, path, pair, schema.types[ti], groups[slot]);
+      });
       copies += "COPY " + backticked(ts) + " FROM " + cypher_string(file) +
                 " (from=" + cypher_string(from) + ", to=" + cypher_string(to) +
                 ", HEADER=true, PARALLEL=false);\n";
       args += "--relationships=" + ts + "=" + file + "\n";
     }
   }
+  run_parallel(tasks);
   write_file_atomically(dir + "/load.cypher", load + copies);
   write_file_atomically(dir + "/import.args", args);
 }

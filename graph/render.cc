@@ -266,7 +266,9 @@ void render_graph(const Graph& g, const std::string& path, const RenderOptions& 
   auto format = render_format_for(path);
   if (!format) throw UsageError("-o " + path + ": the extension must be .svg, .png, .pdf or .dot");
   g.freeze();
-  View view = make_view(g, options.view);
+  ViewOptions vo = options.view;
+  vo.with_country = vo.with_country || options.cluster_country;
+  View view = make_view(g, vo);
   write_file_atomically(path, render_view(view, *format, options));
 }
 

@@ -47,9 +47,18 @@ std::string country_of(const Graph& g, NodeId id) {
 View make_view(const Graph& g, const ViewOptions& options) {
   const size_t n = g.node_count();
   std::vector<bool> keep_node(n, true), keep_edge(g.edge_count(), true);
+  // Each node's country, once; when collapsing, a folded node is drawn as
+  // its country, so --labels Country keeps it.
+  std::vector<std::string> countries(n);
+  if (options.collapse_country || options.with_country)
+    for (NodeId i = 0; i < n; ++i) countries[i] = country_of(g, i);
+  auto shown_label = [&](NodeId i) {
+    Label l = g.node(i).label;
+    return options.collapse_country && foldable(l) && !countries[i].empty() ? Label::kCountry : l;
+  };
   if (!options.labels.empty())
     for (NodeId i = 0; i < n; ++i)
-      keep_node[i] = std::find(options.labels.begin(), options.labels.end(), g.node(i).label) !=
+      keep_node[i] = std::find(options.labels.begin(), options.labels.end(), shown_label(i)) !=
                      options.labels.end();
   for (EdgeId e = 0; e < g.edge_count(); ++e) {
     const Edge& edge = g.edge(e);
@@ -95,7 +104,7 @@ View make_view(const Graph& g, const ViewOptions& options) {
   for (NodeId i = 0; i < n; ++i) {
     if (!keep_node[i]) continue;
     const Node& node = g.node(i);
-    std::string country = country_of(g, i);
+    const std::string& country = countries[i];
     if (options.collapse_country && (node.label == Label::kCountry || foldable(node.label)) &&
         !country.empty()) {
       uint32_t c = country_node(country);

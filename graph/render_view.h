@@ -19,13 +19,17 @@ struct ViewOptions {
   int depth = 1;
   // When not empty, only edges of these types; nodes left without an edge go.
   std::vector<RelType> types;
-  // When not empty, only nodes with these labels.
+  // When not empty, only nodes with these labels (with collapse_country,
+  // folded nodes count as Country).
   std::vector<Label> labels;
   // Institutions, workshops and places folded into their country (their
   // `country` property, else a LOCATED_IN edge to a country, else the
   // country of the place they are located in); edges between the same ends
   // with the same type are summed, edges inside one country dropped.
   bool collapse_country = false;
+  // Fill ViewNode::country (clusters need it; collapse_country implies it).
+  // Off by default: it costs a name lookup per node.
+  bool with_country = false;
 };
 
 struct ViewNode {
