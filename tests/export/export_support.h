@@ -40,7 +40,7 @@ inline RunResult run(const std::string& cmd) {
   return r;
 }
 
-inline std::string quoted(const std::string& s) { return "'" + s + "'"; }
+inline std::string shell_quoted(const std::string& s) { return "'" + s + "'"; }
 
 inline std::string script(const std::string& name) {
   return std::string(KG_SOURCE_DIR) + "/tests/export/" + name;

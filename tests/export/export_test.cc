@@ -38,7 +38,7 @@ std::string write_expectation(const Graph& g, const std::string& dir,
 void check_with_python(const std::string& kind, const std::string& file, const std::string& expect,
                        const std::string& extra = "") {
   RunResult r = run("/usr/bin/python3 " + script("check_export.py") + " " + kind + " " +
-                    quoted(file) + " " + quoted(expect) + " " + extra);
+                    shell_quoted(file) + " " + shell_quoted(expect) + " " + extra);
   INFO(r.output);
   REQUIRE(r.rc != 3);  // the module is missing: tools/install-deps --test installs it
   CHECK(r.rc == 0);
@@ -108,15 +108,15 @@ TEST_CASE("Kuzu loads the csv export and runs the cypher export", "[export][kuzu
   std::string want = "{\"nodes\":" + std::to_string(g.node_count()) +
                      ",\"edges\":" + std::to_string(g.edge_count()) + "}";
   export_to(g, ExportFormat::kCsv, dir + "/csv");
-  RunResult r = run("node " + script("kuzu_load.js") + " csv " + quoted(dir + "/csv") + " " +
-                    quoted(dir + "/db1"));
+  RunResult r = run("node " + script("kuzu_load.js") + " csv " + shell_quoted(dir + "/csv") + " " +
+                    shell_quoted(dir + "/db1"));
   INFO(r.output);
   REQUIRE(r.rc != 3);
   CHECK(r.rc == 0);
   CHECK(r.output.find(want) != std::string::npos);
   export_to(g, ExportFormat::kCypher, dir + "/g.cypher");
-  r = run("node " + script("kuzu_load.js") + " cypher " + quoted(dir + "/g.cypher") + " " +
-          quoted(dir + "/db2"));
+  r = run("node " + script("kuzu_load.js") + " cypher " + shell_quoted(dir + "/g.cypher") + " " +
+          shell_quoted(dir + "/db2"));
   INFO(r.output);
   CHECK(r.rc == 0);
   CHECK(r.output.find(want) != std::string::npos);
@@ -126,7 +126,8 @@ TEST_CASE("dot accepts the dot export and draws every name exactly", "[export][d
   Graph g = hostile_graph();
   std::string dir = scratch_dir("dot");
   export_to(g, ExportFormat::kDot, dir + "/g.dot");
-  RunResult r = run("dot -Tsvg " + quoted(dir + "/g.dot") + " -o " + quoted(dir + "/g.svg"));
+  RunResult r =
+      run("dot -Tsvg " + shell_quoted(dir + "/g.dot") + " -o " + shell_quoted(dir + "/g.svg"));
   INFO(r.output);
   REQUIRE(r.rc != 127);  // no `dot`: tools/install-deps --test installs graphviz
   REQUIRE(r.rc == 0);
@@ -156,7 +157,8 @@ TEST_CASE("render draws well-formed SVG with every node and exact names", "[rend
   }
   // The DOT of a render goes through dot again with the same names.
   render_graph(g, dir + "/g.dot", RenderOptions{});
-  RunResult r = run("dot -Tsvg " + quoted(dir + "/g.dot") + " -o " + quoted(dir + "/g2.svg"));
+  RunResult r =
+      run("dot -Tsvg " + shell_quoted(dir + "/g.dot") + " -o " + shell_quoted(dir + "/g2.svg"));
   INFO(r.output);
   REQUIRE(r.rc == 0);
   check_with_python("svg", dir + "/g2.svg", expect);
