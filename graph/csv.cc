@@ -48,6 +48,9 @@ std::string_view unguard(std::string_view cell) {
 }
 
 bool Reader::next(std::vector<Cell>& row) {
+  // Spreadsheets save UTF-8 with a byte order mark; it is not part of the
+  // first cell.
+  if (pos_ == 0 && text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
   // Cells are reused from row to row: their strings keep their capacity.
   size_t used = 0;
   // Skip blank lines between rows.

@@ -59,6 +59,17 @@ def check_networkx(kind, path, exp, links_key="links"):
         ekey = lambda i: i
     elif kind == "graphml":
         G = nx.read_graphml(path, force_multigraph=True)
+        try:
+            import igraph
+        except ImportError:
+            print("python3-igraph is not installed: run tools/install-deps --test")
+            sys.exit(3)
+        ig = igraph.Graph.Read_GraphML(path)
+        check(ig.vcount() == len(exp["nodes"]), "igraph nodes: %d" % ig.vcount())
+        check(ig.ecount() == len(exp["edges"]), "igraph edges: %d" % ig.ecount())
+        check(sorted(ig.vs["name"]) == sorted(n["name"] for n in exp["nodes"]),
+              "igraph names differ")
+        check(sorted(ig.es["type"]) == sorted(e["type"] for e in exp["edges"]), "igraph types differ")
         nid = lambda i: "n%d" % i
         ekey = lambda i: "e%d" % i
     else:

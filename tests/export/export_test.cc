@@ -230,7 +230,7 @@ TEST_CASE("import names the file and place of bad input", "[import]") {
   std::filesystem::remove_all(dir + "/csv");
   std::filesystem::create_directories(dir + "/csv");
   write_file_atomically(dir + "/csv/Institution.csv",
-                        "id:ID(Institution),name,country,aliases:string[],founded:long\n"
+                        "\xEF\xBB\xBFid:ID(Institution),name,country,aliases:string[],founded:long\n"
                         "gp,Guangzhou Polytechnic,China,GP;Guangzhou Poly,1980\n"
                         "vn,\"Hanoi College, Vietnam\",Vietnam,,\n");
   write_file_atomically(dir + "/csv/PARTNERS_WITH.Institution.Institution.csv",
