@@ -34,6 +34,8 @@ struct RenderOptions {
   // Groups the nodes of each country in a box (graph/render_view.h country_of).
   bool cluster_country = false;
   // Views with more nodes are refused (illegible and slow) unless `force`.
+  // Forced views over 2,000 nodes are drawn without edge labels and with
+  // overlaps removed by scaling (prism and label placement cost minutes).
   size_t max_nodes = 2000;
   bool force = false;
   // Draw the legend (labels and types present).
