@@ -69,46 +69,48 @@ void append_props(std::string& out, const TableSchema& t, const Props& props) {
 
 void write_cypher(const Graph& g, AtomicFile& file, const ExportOptions& options) {
   GraphSchema schema = graph_schema(g);
-  OutBuffer out(file);
-  std::string& s = out.raw();
-  if (options.cypher_schema) s += kuzu_ddl(schema);
-  std::string json;
-  for (NodeId id = 0; id < g.node_count(); ++id) {
-    const Node& n = g.node(id);
-    s += "CREATE (:" + backticked(to_string(n.label)) + " {`id`: ";
-    out << id;
-    s += ", `name`: ";
-    append_cypher_string(s, n.name);
-    s += ", `aliases`: ";
-    append_cypher_string(s, json_value(n.aliases));
-    append_props(s, schema.labels[static_cast<int>(n.label)], n.props);
-    json.clear();
-    append_mentions_json(json, g, n);
-    s += ", `mentions`: ";
-    append_cypher_string(s, json);
-    out << "});\n";
-  }
-  for (EdgeId id = 0; id < g.edge_count(); ++id) {
-    const Edge& e = g.edge(id);
-    s += "MATCH (a:" + backticked(to_string(g.node(e.source).label)) + " {`id`: ";
-    out << e.source;
-    s += "}), (b:" + backticked(to_string(g.node(e.target).label)) + " {`id`: ";
-    out << e.target;
-    s += "}) CREATE (a)-[:" + backticked(to_string(e.type)) + " {`key`: ";
-    out << id;
-    append_props(s, schema.types[static_cast<int>(e.type)], e.props);
-    auto docs = g.edge_docs(id);
-    s += ", `count`: " + std::to_string(docs.size()) + ", `docs`: ";
-    json.clear();
-    append_docs_json(json, docs);
-    append_cypher_string(s, json);
-    json.clear();
-    append_evidence_json(json, g, e);
-    s += ", `evidence`: ";
-    append_cypher_string(s, json);
-    out << "}]->(b);\n";
-  }
-  out.flush();
+  if (options.cypher_schema) file.write(kuzu_ddl(schema));
+  write_chunked(file, g.node_count(), [&](size_t begin, size_t end, std::string& s) {
+    std::string json;
+    for (NodeId id = begin; id < end; ++id) {
+      const Node& n = g.node(id);
+      s += "CREATE (:" + backticked(to_string(n.label)) + " {`id`: ";
+      append_int(s, id);
+      s += ", `name`: ";
+      append_cypher_string(s, n.name);
+      s += ", `aliases`: ";
+      append_cypher_string(s, json_value(n.aliases));
+      append_props(s, schema.labels[static_cast<int>(n.label)], n.props);
+      json.clear();
+      append_mentions_json(json, g, n);
+      s += ", `mentions`: ";
+      append_cypher_string(s, json);
+      s += "});\n";
+    }
+  });
+  write_chunked(file, g.edge_count(), [&](size_t begin, size_t end, std::string& s) {
+    std::string json;
+    for (EdgeId id = begin; id < end; ++id) {
+      const Edge& e = g.edge(id);
+      s += "MATCH (a:" + backticked(to_string(g.node(e.source).label)) + " {`id`: ";
+      append_int(s, e.source);
+      s += "}), (b:" + backticked(to_string(g.node(e.target).label)) + " {`id`: ";
+      append_int(s, e.target);
+      s += "}) CREATE (a)-[:" + backticked(to_string(e.type)) + " {`key`: ";
+      append_int(s, id);
+      append_props(s, schema.types[static_cast<int>(e.type)], e.props);
+      auto docs = g.edge_docs(id);
+      s += ", `count`: " + std::to_string(docs.size()) + ", `docs`: ";
+      json.clear();
+      append_docs_json(json, docs);
+      append_cypher_string(s, json);
+      json.clear();
+      append_evidence_json(json, g, e);
+      s += ", `evidence`: ";
+      append_cypher_string(s, json);
+      s += "}]->(b);\n";
+    }
+  });
 }
 
 }  // namespace kg::detail

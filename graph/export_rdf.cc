@@ -81,8 +81,8 @@ void append_literal_text(std::string& out, std::string_view s) {
 // ';' and uses prefixes; N-Triples spells every IRI out.
 class TripleWriter {
  public:
-  TripleWriter(OutBuffer& out, std::string base, bool turtle)
-      : out_(out), s_(out.raw()), base_(std::move(base)), turtle_(turtle) {}
+  TripleWriter(std::string& out, std::string base, bool turtle)
+      : s_(out), base_(std::move(base)), turtle_(turtle) {}
 
   void prefixes() {
     if (!turtle_) return;
@@ -119,7 +119,6 @@ class TripleWriter {
       s_ += p + " " + o;
     }
     first_ = false;
-    if (s_.size() > (1 << 20)) out_.flush();
   }
   void end_subject() {
     if (turtle_ && !first_) s_ += " .\n";
@@ -163,7 +162,6 @@ class TripleWriter {
   }
 
  private:
-  OutBuffer& out_;
   std::string& s_;
   std::string base_;
   bool turtle_;
@@ -172,44 +170,51 @@ class TripleWriter {
 };
 
 void write_rdf(const Graph& g, AtomicFile& file, const ExportOptions& options, bool turtle) {
-  OutBuffer out(file);
-  TripleWriter w(out, options.base_iri, turtle);
-  w.prefixes();
-  const std::string type = w.std_term(kRdf, "rdf", "type");
-  const std::string label = w.std_term(kRdfs, "rdfs", "label");
-  const std::string alt = w.std_term(kSkos, "skos", "altLabel");
-  for (NodeId id = 0; id < g.node_count(); ++id) {
-    const Node& n = g.node(id);
-    w.subject(w.term("node", std::to_string(id)));
-    w.predicate_object(type, w.term("class", to_string(n.label)));
-    w.predicate_object(label, w.literal(n.name));
-    for (const auto& a : n.aliases) w.predicate_object(alt, w.literal(a));
-    for (const auto& [key, value] : n.props) w.property(key, value);
-  }
-  w.end_subject();
-  const std::string statement = w.std_term(kRdf, "rdf", "Statement");
-  const std::string subj = w.std_term(kRdf, "rdf", "subject");
-  const std::string pred = w.std_term(kRdf, "rdf", "predicate");
-  const std::string obj = w.std_term(kRdf, "rdf", "object");
-  for (EdgeId id = 0; id < g.edge_count(); ++id) {
-    const Edge& e = g.edge(id);
-    std::string s = w.term("node", std::to_string(e.source));
-    std::string p = w.term("rel", to_string(e.type));
-    std::string o = w.term("node", std::to_string(e.target));
-    w.subject(s);
-    w.predicate_object(p, o);
-    w.subject(w.term("edge", std::to_string(id)));
-    w.predicate_object(type, statement);
-    w.predicate_object(subj, s);
-    w.predicate_object(pred, p);
-    w.predicate_object(obj, o);
-    auto docs = g.edge_docs(id);
-    w.property("count", static_cast<int64_t>(docs.size()));
-    for (auto d : docs) w.property("doc", std::string(d));
-    for (const auto& [key, value] : e.props) w.property(key, value);
-  }
-  w.end_subject();
-  out.flush();
+  std::string head;
+  TripleWriter(head, options.base_iri, turtle).prefixes();
+  file.write(head);
+  // Each chunk has its own writer: a subject's triples never span chunks.
+  write_chunked(file, g.node_count(), [&](size_t begin, size_t end, std::string& out) {
+    TripleWriter w(out, options.base_iri, turtle);
+    const std::string type = w.std_term(kRdf, "rdf", "type");
+    const std::string label = w.std_term(kRdfs, "rdfs", "label");
+    const std::string alt = w.std_term(kSkos, "skos", "altLabel");
+    for (NodeId id = begin; id < end; ++id) {
+      const Node& n = g.node(id);
+      w.subject(w.term("node", std::to_string(id)));
+      w.predicate_object(type, w.term("class", to_string(n.label)));
+      w.predicate_object(label, w.literal(n.name));
+      for (const auto& a : n.aliases) w.predicate_object(alt, w.literal(a));
+      for (const auto& [key, value] : n.props) w.property(key, value);
+    }
+    w.end_subject();
+  });
+  write_chunked(file, g.edge_count(), [&](size_t begin, size_t end, std::string& out) {
+    TripleWriter w(out, options.base_iri, turtle);
+    const std::string type = w.std_term(kRdf, "rdf", "type");
+    const std::string statement = w.std_term(kRdf, "rdf", "Statement");
+    const std::string subj = w.std_term(kRdf, "rdf", "subject");
+    const std::string pred = w.std_term(kRdf, "rdf", "predicate");
+    const std::string obj = w.std_term(kRdf, "rdf", "object");
+    for (EdgeId id = begin; id < end; ++id) {
+      const Edge& e = g.edge(id);
+      std::string s = w.term("node", std::to_string(e.source));
+      std::string p = w.term("rel", to_string(e.type));
+      std::string o = w.term("node", std::to_string(e.target));
+      w.subject(s);
+      w.predicate_object(p, o);
+      w.subject(w.term("edge", std::to_string(id)));
+      w.predicate_object(type, statement);
+      w.predicate_object(subj, s);
+      w.predicate_object(pred, p);
+      w.predicate_object(obj, o);
+      auto docs = g.edge_docs(id);
+      w.property("count", static_cast<int64_t>(docs.size()));
+      for (auto d : docs) w.property("doc", std::string(d));
+      for (const auto& [key, value] : e.props) w.property(key, value);
+    }
+    w.end_subject();
+  });
 }
 }  // namespace
 

@@ -1,8 +1,12 @@
 #include "graph/export_text.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <deque>
+#include <future>
+#include <thread>
 
 namespace kg::detail {
 
@@ -11,6 +15,36 @@ OutBuffer& OutBuffer::operator<<(int64_t v) {
   auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
   buf_.append(tmp, r.ptr);
   return *this;
+}
+
+void write_chunked(AtomicFile& file, size_t n,
+                   const std::function<void(size_t, size_t, std::string&)>& fn) {
+  constexpr size_t kChunk = 1 << 15;
+  const size_t window = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::deque<std::future<std::string>> pending;
+  size_t next = 0;
+  auto launch = [&] {
+    size_t begin = next, end = std::min(n, next + kChunk);
+    next = end;
+    pending.push_back(std::async(std::launch::async, [&fn, begin, end] {
+      std::string out;
+      fn(begin, end, out);
+      return out;
+    }));
+  };
+  while (next < n && pending.size() < window) launch();
+  while (!pending.empty()) {
+    std::string text = pending.front().get();  // rethrows a chunk's exception
+    pending.pop_front();
+    if (next < n) launch();
+    file.write(text);
+  }
+}
+
+void append_int(std::string& out, int64_t v) {
+  char tmp[24];
+  auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+  out.append(tmp, r.ptr);
 }
 
 void append_double(std::string& out, double v) {

@@ -3,6 +3,7 @@
 // formatting that reads back to the same value.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,15 @@ class OutBuffer {
   AtomicFile& file_;
   std::string buf_;
 };
+
+// Produces the text of items [0, n) in chunks on several threads and writes
+// the chunks in order: `fn(begin, end, out)` appends the text of items
+// [begin, end) to `out`. For formats whose records are independent (cypher,
+// N-Triples, Turtle), so that generating text overlaps writing it.
+void write_chunked(AtomicFile& file, size_t n,
+                   const std::function<void(size_t, size_t, std::string&)>& fn);
+
+void append_int(std::string& out, int64_t v);
 
 // Shortest text that reads back as the same double ("1.0", "2.5e-07");
 // always has a '.' or an exponent so it is not taken for an integer.
