@@ -9,5 +9,7 @@
 namespace kg::cli {
 
 // (one line per command, in the order `kg --help` lists them)
+void add_extract_command(CLI::App& app);
+void add_eval_command(CLI::App& app);
 
 }  // namespace kg::cli

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("kg ") + kg::kVersion);
   app.require_subcommand(1);
   app.fallthrough(false);
+  kg::cli::add_extract_command(app);
+  kg::cli::add_eval_command(app);
 
 
 

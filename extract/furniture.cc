@@ -1,0 +1,147 @@
+#include "extract/furniture.h"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <string_view>
+
+#include "extract/dates.h"
+
+namespace kg {
+
+namespace {
+
+bool has_latin(const std::string& l) {
+  for (char c : l)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+  return false;
+}
+
+size_t word_count(const std::string& l) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : l) {
+    bool space = c == ' ';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+// Names of languages as a site's language menu shows them.
+constexpr std::array<std::string_view, 10> kLanguages = {
+    "中文",   "English", "Français", "Español",   "한국어",
+    "日本語", "Русский", "Deutsch",  "Português", "العربية"};
+
+bool is_language_menu(const std::string& l) {
+  int n = 0;
+  for (auto lang : kLanguages) n += l.find(lang) != std::string::npos;
+  return n >= 2;
+}
+
+bool is_furniture(const std::string& l) {
+  static const RE2 nav(
+      "(?i)(home|news|menu|search|search documents|print|share|download|more|login|log in|"
+      "register|subscribe|next|previous|back to top|related|related news|top stories)");
+  static const RE2 breadcrumb("[^.>»]{1,60}(?:\\s*[>»]\\s*[^.>»]{1,60}){1,6}");
+  static const RE2 date_click("(?i)date\\s*:.*|.*\\bclick(?:s)?\\s*:\\s*\\d*");
+  static const RE2 download_print(
+      "(?i).{0,40}\\b(download|print|share)\\b.{0,40}\\b(print|share|font)\\b.{0,40}");
+  static const RE2 caption(
+      "(?i).{0,300}\\((?:photo|image|pic|picture)s?\\s*(?:/|:|by)[^)]{0,80}\\)\\s*");
+  static const RE2 credit(
+      "(?i)(?:photo|image|picture|pic)s?\\s*(?:source|credit|by)?\\s*[:/].{0,200}|"
+      "(?:by|author|editor|editors|reporter|reporters|translator|translated by|edited by|"
+      "written by|source|chinese source|english source|responsible "
+      "editor|contributor)\\s*:.{0,200}|"
+      "by [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:,? [^.]{0,60})?|"
+      "this article (?:is|was) (?:from|originally|first).{0,200}");
+  static const RE2 footer(
+      "(?i).{0,300}(?:copyright|all rights reserved|©|icp备|icp\\b|备案|"
+      "版权所有|privacy policy|terms of use).{0,300}");
+  if (is_language_menu(l)) return true;
+  if (word_count(l) == 1 && l.find('.') == std::string::npos) return true;  // "News"
+  if (RE2::FullMatch(l, nav)) return true;
+  if (RE2::FullMatch(l, breadcrumb) && word_count(l) <= 12) return true;
+  if (RE2::FullMatch(l, date_click) && l.size() < 80) return true;
+  if (RE2::FullMatch(l, download_print)) return true;
+  if (RE2::FullMatch(l, caption)) return true;
+  if (RE2::FullMatch(l, credit)) return true;
+  if (RE2::FullMatch(l, footer) && l.size() < 300) return true;
+  // A date (and perhaps a time) alone on its line.
+  static const RE2 dates_only("[\\d\\s:/.,-]*");
+  std::string date = find_date(l);
+  if (!date.empty() && l.size() < 40 && word_count(l) <= 5) {
+    static const RE2 words("(?i)[\\d\\s:/.,-]*(?:[a-z]+\\.?)?[\\d\\s:/.,-]*");
+    if (RE2::FullMatch(l, words)) return true;
+  }
+  if (RE2::FullMatch(l, dates_only) && !l.empty()) return true;
+  return false;
+}
+
+// Rubric tags of summary pages: "[2]" markers, "Core Viewpoint - ",
+// "Group 1: Heading - " and " - " bullets become line breaks.
+std::vector<std::string> split_rubrics(const std::string& line) {
+  static const RE2 marker("(?:\\s*\\[\\d{1,3}\\])+");
+  static const RE2 rubric(
+      "(?:^|\\s+)(?:Core Viewpoint|Key Points|Summary|Group \\d{1,3}(?::[^\\n]{0,120}?)?) - ");
+  static const RE2 bullet("\\s+- ([A-Z\"“])");
+  std::string l = line;
+  RE2::GlobalReplace(&l, marker, "");
+  if (RE2::GlobalReplace(&l, rubric, "\n") > 0) RE2::GlobalReplace(&l, bullet, "\n\\1");
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= l.size()) {
+    size_t j = l.find('\n', i);
+    if (j == std::string::npos) j = l.size();
+    std::string part = l.substr(i, j - i);
+    size_t b = part.find_first_not_of(' '), e = part.find_last_not_of(' ');
+    if (b != std::string::npos) out.push_back(part.substr(b, e - b + 1));
+    i = j + 1;
+  }
+  return out;
+}
+
+bool is_list_item(const std::string& l) {
+  bool bullet = l.rfind("- ", 0) == 0 || l.rfind("• ", 0) == 0 || l.rfind("· ", 0) == 0 ||
+                l.rfind("* ", 0) == 0;
+  char last = l.empty() ? 0 : l.back();
+  return bullet && l.size() < 160 && last != '.' && last != ';';
+}
+
+}  // namespace
+
+std::vector<std::string> drop_furniture(const std::vector<std::string>& lines) {
+  size_t latin = 0, nonempty = 0;
+  for (const auto& l : lines)
+    if (!l.empty()) ++nonempty, latin += has_latin(l);
+  bool mostly_latin = latin * 2 > nonempty;
+  std::vector<std::string> kept;
+  for (const auto& line : lines) {
+    if (line.empty()) continue;
+    if (mostly_latin && !has_latin(line)) continue;
+    if (is_furniture(line)) continue;
+    for (auto& part : split_rubrics(line))
+      if (!part.empty() && !is_furniture(part)) kept.push_back(std::move(part));
+  }
+  // A trailing list of related headlines: two or more short bullet lines
+  // without a full stop at the end of the page.
+  size_t run = 0;
+  while (run < kept.size() && is_list_item(kept[kept.size() - 1 - run])) ++run;
+  if (run >= 2) kept.resize(kept.size() - run);
+  return kept;
+}
+
+std::string headline_of(const std::vector<std::string>& lines) {
+  if (lines.size() < 2) return "";
+  const std::string& first = lines[0];
+  if (word_count(first) > 30) return "";
+  // A full stop after a small letter inside the line: more than one
+  // sentence ("U.S. TVET" is not one).
+  for (size_t i = 1; i + 2 < first.size(); ++i)
+    if (first[i] == '.' && first[i + 1] == ' ' && first[i - 1] >= 'a' && first[i - 1] <= 'z')
+      return "";
+  return first;
+}
+
+}  // namespace kg

@@ -1,0 +1,180 @@
+#include "extract/glue.h"
+
+#include <array>
+#include <fstream>
+
+namespace kg {
+
+namespace {
+
+// Closed-class words: a split must produce one of these (or happen at a
+// change of case), which keeps unknown names ("Hunan" is not "Hun an") whole.
+constexpr std::array<std::string_view, 34> kFunctionWords = {
+    "a",    "an",   "the", "of",   "and",  "or",   "for",   "in",  "on",   "at",   "to",  "by",
+    "with", "from", "as",  "is",   "was",  "were", "are",   "be",  "been", "will", "has", "have",
+    "had",  "it",   "its", "into", "that", "this", "which", "who", "also", "not"};
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool is_function_word(std::string_view w) {
+  std::string l = lower(w);
+  for (auto f : kFunctionWords)
+    if (l == f) return true;
+  return false;
+}
+
+bool is_acronym(std::string_view w) {
+  if (w.size() < 2) return false;
+  for (char c : w)
+    if (!is_upper(c)) return false;
+  return true;
+}
+
+bool capitalized(std::string_view w) { return w.size() >= 2 && is_upper(w[0]) && is_lower(w[1]); }
+
+}  // namespace
+
+GlueRepair::GlueRepair(const std::string& word_list, const std::vector<std::string>& vocabulary) {
+  std::ifstream in(word_list);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.find('\'') != std::string::npos) continue;
+    // Single letters other than "a" and "I" are list noise, not words.
+    if (line.size() == 1 && line != "a" && line != "I") continue;
+    words_.insert(lower(line));
+  }
+  for (const auto& v : vocabulary) {
+    size_t i = 0;
+    while (i < v.size()) {
+      while (i < v.size() && !is_alpha(v[i])) ++i;
+      size_t j = i;
+      while (j < v.size() && is_alpha(v[j])) ++j;
+      if (j > i) names_.insert(lower(std::string_view(v).substr(i, j - i)));
+      i = j;
+    }
+  }
+}
+
+bool GlueRepair::known(std::string_view word) const {
+  std::string l = lower(word);
+  return words_.count(l) || names_.count(l);
+}
+
+bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& best) const {
+  // Two or three pieces, each a known word; non-closed-class pieces at least
+  // four letters; at least one closed-class piece. Fewest pieces first, then
+  // the most closed-class pieces.
+  auto ok_piece = [&](std::string_view p, int& fn) {
+    if (is_function_word(p)) return ++fn, true;
+    return p.size() >= 4 && known(p);
+  };
+  int best_fn = 0;
+  best.clear();
+  for (size_t i = 1; i < w.size(); ++i) {
+    int fn = 0;
+    auto a = w.substr(0, i), b = w.substr(i);
+    if (ok_piece(a, fn) && ok_piece(b, fn) && fn > best_fn) best = {a, b}, best_fn = fn;
+  }
+  if (!best.empty()) return true;
+  for (size_t i = 1; i + 1 < w.size(); ++i)
+    for (size_t j = i + 1; j < w.size(); ++j) {
+      int fn = 0;
+      auto a = w.substr(0, i), b = w.substr(i, j - i), c = w.substr(j);
+      if (ok_piece(a, fn) && ok_piece(b, fn) && ok_piece(c, fn) && fn > best_fn)
+        best = {a, b, c}, best_fn = fn;
+    }
+  return !best.empty();
+}
+
+std::string GlueRepair::repair_word(std::string_view w) const {
+  if (w.size() < 4 || known(w)) return std::string(w);
+  // Segments at changes of case: "theCenterfor" -> the|Centerfor,
+  // "CPCCommitteeof" -> CPC|Committeeof.
+  std::vector<std::string_view> segs;
+  size_t start = 0;
+  for (size_t i = 1; i < w.size(); ++i) {
+    bool camel = is_lower(w[i - 1]) && is_upper(w[i]);
+    bool acronym_end = is_upper(w[i - 1]) && is_upper(w[i]) && i + 1 < w.size() &&
+                       is_lower(w[i + 1]) && i - start >= 2;
+    if (camel || acronym_end) segs.push_back(w.substr(start, i - start)), start = i;
+  }
+  segs.push_back(w.substr(start));
+  std::vector<std::string> out;
+  std::vector<std::string_view> pieces;
+  for (size_t k = 0; k < segs.size(); ++k) {
+    auto s = segs[k];
+    bool single = segs.size() == 1;
+    if (!single && (known(s) || is_acronym(s)) && (s.size() >= 2 || s == "a")) {
+      out.emplace_back(s);
+    } else if (split_lower(s, pieces)) {
+      for (auto p : pieces) out.emplace_back(p);
+    } else if (!single && capitalized(s) &&
+               ((k > 0 && is_function_word(segs[k - 1])) ||
+                (k + 1 < segs.size() && is_function_word(segs[k + 1])))) {
+      out.emplace_back(s);  // a name next to a closed-class word: "wereLi"
+    } else {
+      return std::string(w);  // not certain: leave it as it is
+    }
+  }
+  if (segs.size() > 1) {
+    // A split purely at a change of case needs a closed-class piece or two
+    // long words on each side ("VocationalTransportation"), so "YouTube" or
+    // "McDonald" stay whole.
+    bool fn = false, all_long = true;
+    for (const auto& p : out) fn |= is_function_word(p), all_long &= p.size() >= 4;
+    if (!fn && !all_long) return std::string(w);
+  }
+  std::string joined;
+  for (const auto& p : out) joined += (joined.empty() ? "" : " ") + p;
+  return joined;
+}
+
+std::string GlueRepair::repair(std::string_view line) const {
+  std::string out;
+  out.reserve(line.size() + 16);
+  size_t i = 0;
+  while (i < line.size()) {
+    char c = line[i];
+    if (is_alpha(c)) {
+      size_t j = i;
+      while (j < line.size() && is_alpha(line[j])) ++j;
+      // Part of a word with non-ASCII letters ("Hà"): leave it alone.
+      bool ascii_word = (j == line.size() || static_cast<unsigned char>(line[j]) < 0x80) &&
+                        (i == 0 || static_cast<unsigned char>(line[i - 1]) < 0x80);
+      std::string_view w = line.substr(i, j - i);
+      out += ascii_word ? repair_word(w) : std::string(w);
+      // "2024Forum" / "The2024": a year glued to a word.
+      i = j;
+      continue;
+    }
+    if (is_digit(c)) {
+      size_t j = i;
+      while (j < line.size() && is_digit(line[j])) ++j;
+      bool year = j - i == 4 && (line.compare(i, 2, "19") == 0 || line.compare(i, 2, "20") == 0);
+      if (year && i >= 2 && is_alpha(line[i - 1]) && is_alpha(line[i - 2])) out += ' ';
+      out.append(line, i, j - i);
+      if (year && j + 1 < line.size() && is_upper(line[j]) && is_lower(line[j + 1])) out += ' ';
+      i = j;
+      continue;
+    }
+    out += c;
+    // "Trung,Consul", "Region;Li": punctuation glued between two words.
+    if ((c == ',' || c == ';') && i > 0 && is_alpha(line[i - 1]) && i + 1 < line.size() &&
+        is_alpha(line[i + 1]))
+      out += ' ';
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,153 @@
+// The visible text of a web page, through gumbo's HTML5 parser: block
+// elements become line breaks (cleaning works line by line), and the parts of
+// a page that are never the article (scripts, styles, navigation, headers of
+// the site, footers, forms) are dropped with everything inside them.
+#include <gumbo.h>
+
+#include <cstring>
+
+#include "extract/reader.h"
+
+namespace kg {
+
+namespace {
+
+bool is_dropped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_ASIDE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_inline(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_DATA:
+    case GUMBO_TAG_DFN:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_VAR:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_LABEL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void walk(const GumboNode* node, std::string& out) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+      node->type == GUMBO_NODE_WHITESPACE) {
+    // Whitespace inside markup is layout, not text: one space.
+    for (const char* p = node->v.text.text; *p; ++p) {
+      bool space = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f';
+      if (!space)
+        out += *p;
+      else if (!out.empty() && out.back() != ' ' && out.back() != '\n')
+        out += ' ';
+    }
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
+  GumboTag tag = node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_HTML;
+  if (is_dropped(tag)) return;
+  if (tag == GUMBO_TAG_BR) {
+    out += '\n';
+    return;
+  }
+  bool block = node->type == GUMBO_NODE_ELEMENT && !is_inline(tag);
+  if (block && !out.empty() && out.back() != '\n') out += '\n';
+  const GumboVector& children =
+      node->type == GUMBO_NODE_ELEMENT ? node->v.element.children : node->v.document.children;
+  for (unsigned i = 0; i < children.length; ++i)
+    walk(static_cast<const GumboNode*>(children.data[i]), out);
+  if (block && !out.empty() && out.back() != '\n') out += '\n';
+}
+
+std::string text_of(const GumboNode* node) {
+  std::string out;
+  if (node->type == GUMBO_NODE_ELEMENT) {
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+      auto* c = static_cast<const GumboNode*>(children.data[i]);
+      if (c->type == GUMBO_NODE_TEXT) out += c->v.text.text;
+    }
+  }
+  return out;
+}
+
+// <title>, <meta name|property=... content=...> and <html lang> anywhere.
+void metadata(const GumboNode* node, RawArticle& a) {
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboElement& e = node->v.element;
+  if (e.tag == GUMBO_TAG_TITLE && a.title.empty()) a.title = text_of(node);
+  if (e.tag == GUMBO_TAG_HTML) {
+    if (const GumboAttribute* lang = gumbo_get_attribute(&e.attributes, "lang"))
+      a.lang = lang->value;
+  }
+  if (e.tag == GUMBO_TAG_META) {
+    const GumboAttribute* name = gumbo_get_attribute(&e.attributes, "name");
+    if (!name) name = gumbo_get_attribute(&e.attributes, "property");
+    const GumboAttribute* content = gumbo_get_attribute(&e.attributes, "content");
+    if (name && content) {
+      std::string n = name->value;
+      for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (a.date.empty() && (n == "date" || n == "pubdate" || n == "publishdate" ||
+                             n == "article:published_time" || n == "dc.date"))
+        a.date = content->value;
+      if (n == "og:title" && a.title.empty()) a.title = content->value;
+      if (n == "og:url" && a.url.empty()) a.url = content->value;
+    }
+  }
+  for (unsigned i = 0; i < e.children.length; ++i)
+    metadata(static_cast<const GumboNode*>(e.children.data[i]), a);
+}
+
+}  // namespace
+
+RawArticle read_html(const std::string& html, const std::string& id) {
+  RawArticle a;
+  a.id = id;
+  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  metadata(out->root, a);
+  walk(out->document, a.text);
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  // Trim the title: markup whitespace is layout.
+  size_t b = a.title.find_first_not_of(" \t\r\n"), e = a.title.find_last_not_of(" \t\r\n");
+  a.title = b == std::string::npos ? "" : a.title.substr(b, e - b + 1);
+  return a;
+}
+
+}  // namespace kg
