@@ -193,7 +193,10 @@ bool ArticleReader::State::read_file(const Input& in, RawArticle& out) {
   size_t nul = data.find('\0');
   if (nul != std::string::npos)
     throw InputError::at_offset(in.path, nul, "binary file (NUL byte), not an article");
-  replaced += check_utf8(data, in.path, 0, options.lenient);
+  if (uint64_t n = check_utf8(data, in.path, 0, options.lenient)) {
+    replaced += n;
+    warn(in.path + ": " + std::to_string(n) + " invalid UTF-8 bytes replaced by U+FFFD");
+  }
   if (data.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
     throw InputError(in.path + ": empty article (no text)");
   std::string ext = lower_ext(in.path);
@@ -229,7 +232,10 @@ bool ArticleReader::State::read_line(RawArticle& out) {
                        std::to_string(options.max_article_bytes) + " (--max-article-bytes)");
     if (line.find('\0') != std::string::npos)
       throw InputError(where + ": NUL byte in a JSON line (binary data?)");
-    replaced += check_utf8(line, lines_path, offset, options.lenient);
+    if (uint64_t n = check_utf8(line, lines_path, offset, options.lenient)) {
+      replaced += n;
+      warn(where + ": " + std::to_string(n) + " invalid UTF-8 bytes replaced by U+FFFD");
+    }
     rapidjson::Document d;
     d.Parse(line.data(), line.size());
     if (d.HasParseError())
