@@ -1,6 +1,7 @@
 #include "extract/clean.h"
 
 #include <re2/re2.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -17,13 +18,13 @@ std::string nfkc(const std::string& text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) throw Error(std::string("ICU NFKC: ") + u_errorName(status));
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-  if (n->isNormalized(u, status) && U_SUCCESS(status)) return text;
+  // Checked and normalised on the UTF-8 bytes: no UTF-16 copy.
+  if (n->isNormalizedUTF8(text, status) && U_SUCCESS(status)) return text;
   status = U_ZERO_ERROR;
-  icu::UnicodeString out = n->normalize(u, status);
-  if (U_FAILURE(status)) throw Error(std::string("ICU NFKC: ") + u_errorName(status));
   std::string s;
-  out.toUTF8String(s);
+  icu::StringByteSink<std::string> sink(&s, static_cast<int32_t>(text.size()));
+  n->normalizeUTF8(0, text, sink, nullptr, status);
+  if (U_FAILURE(status)) throw Error(std::string("ICU NFKC: ") + u_errorName(status));
   return s;
 }
 
@@ -102,7 +103,8 @@ std::vector<Document> Cleaner::clean(const RawArticle& article) const {
       if (d.date.empty()) d.date = find_date(part[1]);
       part.erase(part.begin(), part.begin() + 2);
     }
-    if (d.date.empty()) d.date = find_date(join(part));
+    // A page's date is near its top (header, dateline or first sentence).
+    if (d.date.empty()) d.date = find_date(std::string_view(join(part)).substr(0, 4096));
     std::vector<std::string> kept = drop_furniture(part);
     for (auto& l : kept) l = glue_.repair(l);
     if (d.title.empty()) d.title = headline_of(kept);

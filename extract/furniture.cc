@@ -59,6 +59,8 @@ bool is_furniture(const std::string& l) {
   static const RE2 footer(
       "(?i).{0,300}(?:copyright|all rights reserved|©|icp备|icp\\b|备案|"
       "版权所有|privacy policy|terms of use).{0,300}");
+  // Furniture is short; every pattern below is bounded well under this.
+  if (l.size() > 700) return false;
   if (is_language_menu(l)) return true;
   if (word_count(l) == 1 && l.find('.') == std::string::npos) return true;  // "News"
   if (RE2::FullMatch(l, nav)) return true;
@@ -86,6 +88,7 @@ std::vector<std::string> split_rubrics(const std::string& line) {
   static const RE2 rubric(
       "(?:^|\\s+)(?:Core Viewpoint|Key Points|Summary|Group \\d{1,3}(?::[^\\n]{0,120}?)?) - ");
   static const RE2 bullet("\\s+- ([A-Z\"“])");
+  if (line.find('[') == std::string::npos && line.find(" - ") == std::string::npos) return {line};
   std::string l = line;
   RE2::GlobalReplace(&l, marker, "");
   if (RE2::GlobalReplace(&l, rubric, "\n") > 0) RE2::GlobalReplace(&l, bullet, "\n\\1");

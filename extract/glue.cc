@@ -97,7 +97,8 @@ bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& 
 }
 
 std::string GlueRepair::repair_word(std::string_view w) const {
-  if (w.size() < 4 || known(w)) return std::string(w);
+  // Two glued words have at least five letters ("ofthe").
+  if (w.size() < 5 || known(w)) return std::string(w);
   // Segments at changes of case: "theCenterfor" -> the|Centerfor,
   // "CPCCommitteeof" -> CPC|Committeeof.
   std::vector<std::string_view> segs;

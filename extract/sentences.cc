@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
+#include <unicode/utext.h>
 
 #include <algorithm>
 #include <array>
@@ -50,20 +51,14 @@ std::vector<SentenceSpan> split_sentences(const std::string& text) {
   std::unique_ptr<icu::BreakIterator> it(
       icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
   if (U_FAILURE(status)) throw Error(std::string("ICU sentence iterator: ") + u_errorName(status));
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-  it->setText(u);
-  // UTF-16 boundaries back to UTF-8 byte offsets, walking both in step.
+  // Over the UTF-8 bytes through a UText: boundaries are byte offsets.
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) throw Error(std::string("ICU UText: ") + u_errorName(status));
+  it->setText(ut, status);
   std::vector<size_t> bounds;
-  int32_t u16 = 0;
-  size_t u8 = 0;
-  for (int32_t b = it->first(); b != icu::BreakIterator::DONE; b = it->next()) {
-    while (u16 < b) {
-      UChar32 c = u.char32At(u16);
-      u16 += U16_LENGTH(c);
-      u8 += U8_LENGTH(c);
-    }
-    bounds.push_back(u8);
-  }
+  for (int32_t b = it->first(); b != icu::BreakIterator::DONE; b = it->next())
+    bounds.push_back(static_cast<size_t>(b));
+  utext_close(ut);
   std::vector<SentenceSpan> out;
   size_t start = 0;
   for (size_t i = 1; i < bounds.size(); ++i) {
