@@ -229,10 +229,11 @@ TEST_CASE("import names the file and place of bad input", "[import]") {
   // A partner list made by hand: string ids, untyped columns, neo4j arrays.
   std::filesystem::remove_all(dir + "/csv");
   std::filesystem::create_directories(dir + "/csv");
-  write_file_atomically(dir + "/csv/Institution.csv",
-                        "\xEF\xBB\xBFid:ID(Institution),name,country,aliases:string[],founded:long\n"
-                        "gp,Guangzhou Polytechnic,China,GP;Guangzhou Poly,1980\n"
-                        "vn,\"Hanoi College, Vietnam\",Vietnam,,\n");
+  write_file_atomically(
+      dir + "/csv/Institution.csv",
+      "\xEF\xBB\xBFid:ID(Institution),name,country,aliases:string[],founded:long\n"
+      "gp,Guangzhou Polytechnic,China,GP;Guangzhou Poly,1980\n"
+      "vn,\"Hanoi College, Vietnam\",Vietnam,,\n");
   write_file_atomically(dir + "/csv/PARTNERS_WITH.Institution.Institution.csv",
                         ":START_ID(Institution),:END_ID(Institution)\ngp,vn\n");
   Graph g = import_graph(dir + "/csv", {ImportFormat::kCsv});
@@ -253,4 +254,33 @@ TEST_CASE("export formats by name", "[export]") {
         ExportFormat::kNtriples, ExportFormat::kTurtle, ExportFormat::kCypher, ExportFormat::kDot})
     CHECK(parse_export_format(to_string(f)) == f);
   CHECK_FALSE(parse_export_format("xml"));
+}
+
+TEST_CASE("truncated or corrupted imports fail with kg errors, never crash", "[import]") {
+  Graph g = hostile_graph();
+  std::string dir = scratch_dir("corrupt");
+  export_to(g, ExportFormat::kJson, dir + "/g.json");
+  export_to(g, ExportFormat::kCsv, dir + "/csv");
+  std::string json = read_file(dir + "/g.json");
+  std::string table = read_file(dir + "/csv/Institution.csv");
+  int errors = 0;
+  for (size_t cut = 0; cut < json.size(); cut += 7) {
+    write_file_atomically(dir + "/cut.json", json.substr(0, cut));
+    try {
+      import_graph(dir + "/cut.json", {ImportFormat::kJson});
+    } catch (const Error&) {
+      ++errors;
+    }
+  }
+  CHECK(errors == static_cast<int>((json.size() + 6) / 7));  // every prefix is incomplete JSON
+  for (size_t cut = 1; cut < table.size(); cut += 5) {
+    std::string bad = table;
+    bad[cut] = bad[cut] == '"' ? ',' : '"';  // a stray or missing quote
+    write_file_atomically(dir + "/csv/Institution.csv", bad);
+    try {
+      Graph back = import_graph(dir + "/csv", {ImportFormat::kCsv});
+      CHECK(back.node_count() <= g.node_count() + 2);
+    } catch (const Error&) {
+    }
+  }
 }
