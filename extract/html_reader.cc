@@ -5,6 +5,7 @@
 #include <gumbo.h>
 
 #include <cstring>
+#include <vector>
 
 #include "extract/reader.h"
 
@@ -67,33 +68,58 @@ bool is_inline(GumboTag tag) {
   }
 }
 
-void walk(const GumboNode* node, std::string& out) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
-      node->type == GUMBO_NODE_WHITESPACE) {
-    // Whitespace inside markup is layout, not text: one space.
-    for (const char* p = node->v.text.text; *p; ++p) {
-      bool space = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f';
-      if (!space)
-        out += *p;
-      else if (!out.empty() && out.back() != ' ' && out.back() != '\n')
-        out += ' ';
+void append_text(const char* p, std::string& out) {
+  // Whitespace inside markup is layout, not text: one space.
+  for (; *p; ++p) {
+    bool space = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f';
+    if (!space)
+      out += *p;
+    else if (!out.empty() && out.back() != ' ' && out.back() != '\n')
+      out += ' ';
+  }
+}
+
+void line_break(std::string& out) {
+  if (!out.empty() && out.back() != '\n') out += '\n';
+}
+
+const GumboVector* children_of(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_ELEMENT) return &node->v.element.children;
+  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
+  return nullptr;
+}
+
+// Depth-first with an explicit stack: a hostile page nested a million
+// levels deep must not overflow the call stack.
+void walk(const GumboNode* root, std::string& out) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned next_child;
+    bool block;
+  };
+  std::vector<Frame> stack{{root, 0, false}};
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const GumboVector* children = children_of(f.node);
+    if (!children || f.next_child == children->length) {
+      if (f.block) line_break(out);
+      stack.pop_back();
+      continue;
     }
-    return;
+    auto* c = static_cast<const GumboNode*>(children->data[f.next_child++]);
+    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
+        c->type == GUMBO_NODE_WHITESPACE) {
+      append_text(c->v.text.text, out);
+    } else if (c->type == GUMBO_NODE_ELEMENT && !is_dropped(c->v.element.tag)) {
+      if (c->v.element.tag == GUMBO_TAG_BR) {
+        out += '\n';
+        continue;
+      }
+      bool block = !is_inline(c->v.element.tag);
+      if (block) line_break(out);
+      stack.push_back({c, 0, block});
+    }
   }
-  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
-  GumboTag tag = node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_HTML;
-  if (is_dropped(tag)) return;
-  if (tag == GUMBO_TAG_BR) {
-    out += '\n';
-    return;
-  }
-  bool block = node->type == GUMBO_NODE_ELEMENT && !is_inline(tag);
-  if (block && !out.empty() && out.back() != '\n') out += '\n';
-  const GumboVector& children =
-      node->type == GUMBO_NODE_ELEMENT ? node->v.element.children : node->v.document.children;
-  for (unsigned i = 0; i < children.length; ++i)
-    walk(static_cast<const GumboNode*>(children.data[i]), out);
-  if (block && !out.empty() && out.back() != '\n') out += '\n';
 }
 
 std::string text_of(const GumboNode* node) {
@@ -109,7 +135,7 @@ std::string text_of(const GumboNode* node) {
 }
 
 // <title>, <meta name|property=... content=...> and <html lang> anywhere.
-void metadata(const GumboNode* node, RawArticle& a) {
+void metadata_of(const GumboNode* node, RawArticle& a) {
   if (node->type != GUMBO_NODE_ELEMENT) return;
   const GumboElement& e = node->v.element;
   if (e.tag == GUMBO_TAG_TITLE && a.title.empty()) a.title = text_of(node);
@@ -131,8 +157,19 @@ void metadata(const GumboNode* node, RawArticle& a) {
       if (n == "og:url" && a.url.empty()) a.url = content->value;
     }
   }
-  for (unsigned i = 0; i < e.children.length; ++i)
-    metadata(static_cast<const GumboNode*>(e.children.data[i]), a);
+}
+
+void metadata(const GumboNode* root, RawArticle& a) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    metadata_of(n, a);
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboVector& ch = n->v.element.children;
+    for (unsigned i = ch.length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+  }
 }
 
 }  // namespace

@@ -174,3 +174,11 @@ TEST_CASE("readers: invalid UTF-8 names the byte, or is replaced when lenient", 
   std::string overlong = "\xC0\xAF";
   CHECK(kg::check_utf8(overlong, "f", 0, true) == 2);
 }
+
+TEST_CASE("readers: html nested 100,000 levels deep is read without recursion", "[readers]") {
+  std::string html;
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "Deep text.";
+  kg::RawArticle a = kg::read_html(html, "deep.html");
+  CHECK(a.text.find("Deep text.") != std::string::npos);
+}
