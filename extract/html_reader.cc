@@ -177,10 +177,14 @@ void metadata(const GumboNode* root, RawArticle& a) {
 RawArticle read_html(const std::string& html, const std::string& id) {
   RawArticle a;
   a.id = id;
-  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  // Parse errors are not recorded: gumbo copies the open-element stack into
+  // each one, so a page of 100,000 unclosed <div>s would take tens of GB.
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
   metadata(out->root, a);
   walk(out->document, a.text);
-  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  gumbo_destroy_output(&options, out);
   // Trim the title: markup whitespace is layout.
   size_t b = a.title.find_first_not_of(" \t\r\n"), e = a.title.find_last_not_of(" \t\r\n");
   a.title = b == std::string::npos ? "" : a.title.substr(b, e - b + 1);
