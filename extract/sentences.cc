@@ -38,6 +38,8 @@ bool ends_with_abbreviation(const std::string& text, size_t start, size_t end) {
   // Strip an opening bracket or quote: "(U.S."
   while (!w.empty() && (w.front() == '(' || w.front() == '"')) w.remove_prefix(1);
   if (w.empty() || w.back() != '.') return false;
+  // "China-U.S.": the abbreviation is the last part of a hyphenated word.
+  if (size_t dash = w.rfind('-'); dash != std::string_view::npos) w.remove_prefix(dash + 1);
   if (w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z') return true;
   for (auto a : kAbbreviations)
     if (w == a) return true;

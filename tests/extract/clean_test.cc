@@ -102,6 +102,7 @@ TEST_CASE("sentences: abbreviations do not end a sentence", "[sentences]") {
   CHECK(s[0] == "Foshan Tech Co. Ltd. signed it with U.S. partners on Dec. 5 in Hall No. 2.");
   CHECK(s[1] == "Mr. Li spoke.");
   CHECK(s[3] == "A headline without a stop");
+  CHECK(sentences_of("The 2023 China-U.S. TVET Union Leaders Dialogue was held.").size() == 1);
 }
 
 TEST_CASE("sentences: spans are trimmed, ordered and inside the text", "[sentences]") {
