@@ -11,5 +11,12 @@ namespace kg::cli {
 // (one line per command, in the order `kg --help` lists them)
 void add_extract_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
+void add_build_command(CLI::App& app);
+void add_merge_command(CLI::App& app);
+void add_remove_command(CLI::App& app);
+void add_info_command(CLI::App& app);
+void add_export_command(CLI::App& app);
+void add_import_command(CLI::App& app);
+void add_render_command(CLI::App& app);
 
 }  // namespace kg::cli

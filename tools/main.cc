@@ -17,6 +17,13 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
   kg::cli::add_extract_command(app);
   kg::cli::add_eval_command(app);
+  kg::cli::add_build_command(app);
+  kg::cli::add_merge_command(app);
+  kg::cli::add_remove_command(app);
+  kg::cli::add_info_command(app);
+  kg::cli::add_export_command(app);
+  kg::cli::add_import_command(app);
+  kg::cli::add_render_command(app);
 
 
 
