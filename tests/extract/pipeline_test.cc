@@ -173,3 +173,16 @@ TEST_CASE("kg extract | kg eval: F1 floors on the seeds", "[pipeline][cli][floor
   CHECK(entity_f1 >= 0.90);
   CHECK(relation_f1 >= 0.75);
 }
+
+TEST_CASE("kg build: the samples become a graph file", "[pipeline][cli]") {
+  fs::path dir = temp_dir("build");
+  std::string graph = (dir / "s.kggraph").string();
+  auto r =
+      run_kg("build -o " + graph + " " + std::string(KG_SOURCE_DIR) + "/samples/articles 2>&1");
+  REQUIRE(r.code == 0);
+  auto info = run_kg("info " + graph);
+  CHECK(info.code == 0);
+  CHECK(info.out.find("9 documents") != std::string::npos);
+  CHECK(info.out.find("Workshop") != std::string::npos);
+  fs::remove_all(dir);
+}
