@@ -16,6 +16,9 @@
 //   target); symmetric edges stored with source <= target.
 #include "graph/merge.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -23,6 +26,9 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "graph/error.h"
+#include "graph/fragment_io.h"
+#include "graph/graph_file.h"
 #include "graph/normalize.h"
 
 namespace kg {
@@ -230,6 +236,56 @@ Graph Merger::finish() {
   }
   state_ = std::make_unique<State>();
   return g;
+}
+
+namespace {
+
+// Where a graph file starts: the header save_graph writes first.
+bool is_graph_line(std::string_view line) {
+  std::string_view head = line.substr(0, 256);
+  return head.find("\"format\":\"kg-graph\"") != std::string_view::npos ||
+         head.find("\"format\": \"kg-graph\"") != std::string_view::npos;
+}
+
+// A graph file that arrived as one line of a stream goes through the one
+// graph loader (load_graph reads a path) by way of an anonymous in-memory
+// file, so there is a single parser to trust. Errors name `place`.
+Graph graph_from_line(const std::string& line, const std::string& place) {
+  int fd = memfd_create("kg-graph-line", MFD_CLOEXEC);
+  if (fd < 0) throw IoError(place + ": cannot create an in-memory file");
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{fd};
+  for (size_t done = 0; done < line.size();) {
+    ssize_t n = write(fd, line.data() + done, line.size() - done);
+    if (n < 0) throw IoError(place + ": cannot write an in-memory file");
+    done += static_cast<size_t>(n);
+  }
+  const std::string path = "/proc/self/fd/" + std::to_string(fd);
+  try {
+    return load_graph(path);
+  } catch (const InputError& e) {
+    std::string what = e.what();
+    if (what.rfind(path, 0) == 0) what = place + what.substr(path.size());
+    throw InputError(what);
+  }
+}
+
+}  // namespace
+
+void add_lines(Merger& merger, std::istream& in, const std::string& name) {
+  std::string line;
+  uint64_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (is_graph_line(line))
+      merger.add(graph_from_line(line, name + ":" + std::to_string(line_no)));
+    else
+      merger.add(fragment_from_json(line, name, line_no));
+  }
+  if (in.bad()) throw IoError(name + ": read error");
 }
 
 Graph remove_documents(const Graph& graph, const std::vector<std::string>& docs) {

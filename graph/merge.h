@@ -9,6 +9,7 @@
 // any order and any grouping of the same inputs gives an equal Graph.
 #pragma once
 
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,14 @@ class Merger {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// Adds every non-blank line of `in` (`name` in messages): a fragment, or a
+// whole graph file on one line, as kg writes them. So the concatenated
+// outputs of kg extract and kg merge, in any order and grouping, are one
+// merge input: kg merge - is a combiner and a reducer (README "Corpus
+// scale"). Trailing whitespace (the tab Hadoop Streaming appends to a key
+// without a value) is ignored. Throws InputError naming the line.
+void add_lines(Merger& merger, std::istream& in, const std::string& name);
 
 // Takes the contribution of the documents `docs` out of `graph`: their
 // mentions and evidence go, and a node or edge left with none goes too

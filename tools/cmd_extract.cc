@@ -25,6 +25,7 @@ void add_extract_options(CLI::App* cmd, ExtractOptions& o, std::vector<std::stri
 
 void add_extract_command(CLI::App& app) {
   struct Args {
+    Args() { options.jobs = 0; }  // the command line's default: every core
     ExtractOptions options;
     std::vector<std::string> inputs;
     std::string out = "-", stats;

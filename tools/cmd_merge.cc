@@ -1,7 +1,10 @@
 // kg merge -o GRAPH INPUT...: fragments (JSON Lines) and graph files, in any
-// mix, merged into one graph (graph/merge.h). "-" reads fragments from stdin.
+// mix, merged into one graph (graph/merge.h). "-" reads fragments and
+// one-line graph files from stdin; -o - writes the graph to stdout.
+#include <fstream>
+#include <iostream>
+
 #include "graph/error.h"
-#include "graph/fragment_io.h"
 #include "graph/graph_file.h"
 #include "graph/merge.h"
 #include "tools/commands.h"
@@ -25,9 +28,15 @@ void add_merge_command(CLI::App& app) {
         merger.add(load_graph(path));
         continue;
       }
-      FragmentReader reader(path);
-      Fragment f;
-      while (reader.next(f)) merger.add(f);
+      // Fragment files and standard input may also hold graph files, one a
+      // line (the output of kg merge -o -): merge is its own combiner.
+      if (path == "-") {
+        add_lines(merger, std::cin, "<stdin>");
+        continue;
+      }
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw IoError(path + ": cannot open for reading");
+      add_lines(merger, in, path);
     }
     save_graph(merger.finish(), args->out);
   });
