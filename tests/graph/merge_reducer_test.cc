@@ -3,7 +3,8 @@
 // merged again -- through standard input, in another order, in a tree --
 // give the same graph file byte for byte as one merge of everything. Also
 // kg build --jobs 1 against --jobs 2, and build against extract | merge.
-// Run on the seeds and on a corpus from tools/gen-corpus.
+// Run on the seeds and on a corpus from tools/gen-corpus; and tools/dask-build
+// on a local Dask cluster against kg build.
 #include <unistd.h>
 
 #include <algorithm>
@@ -163,5 +164,22 @@ TEST_CASE("merge of shard merges equals the single merge on a generated corpus",
   };
   CHECK(f1("entities") > 0.95);
   CHECK(f1("relations") > 0.95);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("tools/dask-build on a local cluster writes the kg build graph", "[dask]") {
+  fs::path dir = temp_dir("dask");
+  std::string articles = generate(dir, 40);
+  fs::copy(kg::test::seeds_dir(), fs::path(articles) / "seeds");
+  std::string ref = (dir / "build.kggraph").string(), out = (dir / "dask.kggraph").string();
+  REQUIRE(run_kg("build -o " + ref + " " + articles).code == 0);
+  // Small partitions and a fan-in of 2: several extraction tasks, JSON Lines
+  // files cut at line boundaries, and a merge tree three levels deep.
+  std::string cmd = std::string("/usr/bin/python3 ") + KG_SOURCE_DIR +
+                    "/tools/dask-build --kg " + KG_BINARY +
+                    " --partition-mb 0.03 --fan-in 2 -o " + out + " " + articles + " 2>/dev/null";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  CHECK(read_all(out) == read_all(ref));
+  CHECK(kg::load_graph(out).node_count() > 100);
   fs::remove_all(dir);
 }
