@@ -2,6 +2,8 @@
 // extraction and merge in one step -- the fragments of every document go
 // straight into a Merger (graph/merge.h), never to disk, and the merged
 // graph is saved atomically (graph/graph_file.h).
+#include <chrono>
+
 #include "extract/pipeline.h"
 #include "graph/error.h"
 #include "graph/graph_file.h"
@@ -32,8 +34,15 @@ void add_build_command(CLI::App& app) {
     ExtractStats stats = run_extraction(
         args->inputs, args->options, [&](const Document&, const Fragment& f) { merger.add(f); },
         [&](uint64_t read, uint64_t total, uint64_t docs) { progress.update(read, total, docs); });
-    save_graph(merger.finish(), args->out);
-    if (!args->stats.empty()) write_stats(args->stats, stats);
+    auto t0 = std::chrono::steady_clock::now();
+    Graph graph = merger.finish();
+    auto t1 = std::chrono::steady_clock::now();
+    save_graph(graph, args->out);
+    auto t2 = std::chrono::steady_clock::now();
+    if (!args->stats.empty())
+      write_stats(args->stats, stats,
+                  {{"merge", std::chrono::duration<double>(t1 - t0).count()},
+                   {"save", std::chrono::duration<double>(t2 - t1).count()}});
   });
 }
 
