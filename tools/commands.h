@@ -18,5 +18,6 @@ void add_info_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_import_command(CLI::App& app);
 void add_render_command(CLI::App& app);
+void add_stats_command(CLI::App& app);
 
 }  // namespace kg::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   kg::cli::add_export_command(app);
   kg::cli::add_import_command(app);
   kg::cli::add_render_command(app);
+  kg::cli::add_stats_command(app);
 
 
 
