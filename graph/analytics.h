@@ -117,6 +117,11 @@ class View {
 // Builds the selected graph (and its Boost.Graph form). O(E log E).
 View make_view(const Graph& g, const Subgraph& s);
 
+// The Country node a node counts for at level kCountry: itself if it is a
+// Country, else the Country node its `country` property names (Graph::find,
+// so aliases count); nullopt when there is none.
+std::optional<NodeId> country_of(const Graph& g, NodeId node);
+
 // --- algorithms: results are parallel to view.nodes() -----------------------
 
 // In + out degree as NetworkX's G.degree: links, or with `weighted` the sum of
