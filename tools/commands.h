@@ -18,6 +18,10 @@ void add_info_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_import_command(CLI::App& app);
 void add_render_command(CLI::App& app);
+void add_query_command(CLI::App& app);
+void add_shell_command(CLI::App& app);
+void add_partners_command(CLI::App& app);
+void add_path_command(CLI::App& app);
 void add_stats_command(CLI::App& app);
 
 }  // namespace kg::cli

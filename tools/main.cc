@@ -24,6 +24,10 @@ int main(int argc, char** argv) {
   kg::cli::add_export_command(app);
   kg::cli::add_import_command(app);
   kg::cli::add_render_command(app);
+  kg::cli::add_query_command(app);
+  kg::cli::add_shell_command(app);
+  kg::cli::add_partners_command(app);
+  kg::cli::add_path_command(app);
   kg::cli::add_stats_command(app);
 
 

@@ -1,0 +1,171 @@
+// Unit tests of the query stages: lexer tokens and positions, the parser's
+// printed AST (and that printing round-trips), the position and message of
+// every parser error, and the binder's checks. Operators are covered by the
+// case files (query_cases_test.cc), which run each case with the planner's
+// rewrites on and off.
+#include <catch2/catch.hpp>
+
+#include "graph/error.h"
+#include "query/binder.h"
+#include "query/engine.h"
+#include "query/lexer.h"
+#include "query/parser.h"
+#include "tests/query/query_fixture.h"
+
+namespace kg::query {
+namespace {
+
+std::string error_of(const std::string& q) {
+  try {
+    parse(q);
+  } catch (const QueryError& e) {
+    return format_query_error(q, e.offset(), e.what()).substr(0, format_query_error(q, e.offset(), e.what()).find('\n'));
+  }
+  return "";
+}
+
+TEST_CASE("lexer: tokens, positions, escapes") {
+  auto t = lex("MATCH (a:`Odd Label`)-[:SIGNED*1..3]->(b {n: 'it\\'s \\u00e9'}) WHERE a.x <> 1.5e3 // c\nRETURN $p");
+  std::vector<Tok> kinds;
+  for (const auto& tok : t) kinds.push_back(tok.kind);
+  CHECK(t[0].text == "MATCH");
+  CHECK(t[0].pos == 0);
+  CHECK(t[0].end == 5);
+  CHECK(t[4].text == "Odd Label");
+  CHECK(t[4].quoted);
+  // "1..3" is an integer, a range and an integer
+  auto it = std::find_if(t.begin(), t.end(), [](const Token& x) { return x.kind == Tok::kDotDot; });
+  REQUIRE(it != t.end());
+  CHECK((it - 1)->text == "1");
+  CHECK((it + 1)->text == "3");
+  auto s = std::find_if(t.begin(), t.end(), [](const Token& x) { return x.kind == Tok::kString; });
+  CHECK(s->text == "it's \xc3\xa9");
+  auto f = std::find_if(t.begin(), t.end(), [](const Token& x) { return x.kind == Tok::kFloat; });
+  CHECK(f->text == "1.5e3");
+  CHECK(t.back().kind == Tok::kEnd);
+  CHECK(t[t.size() - 2].kind == Tok::kParam);
+  CHECK(t[t.size() - 2].text == "p");
+  CHECK_THROWS_AS(lex("RETURN 'open"), QueryError);
+  CHECK_THROWS_AS(lex("RETURN 1 # 2"), QueryError);
+  CHECK_THROWS_AS(lex("RETURN /* open"), QueryError);
+}
+
+TEST_CASE("parser: the printed AST") {
+  struct {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"match (a:Institution {name:'TVI'})-[r:SIGNED|PARTNERS_WITH]-(b) return b.name",
+       "MATCH (a:Institution {name: 'TVI'})-[r:SIGNED|PARTNERS_WITH]-(b) RETURN b.name"},
+      {"MATCH (a)<-[:HOSTED]-(b), (c)-->(d) WHERE a.x = 1 AND NOT b.y OR c.z XOR true RETURN *",
+       "MATCH (a)<-[:HOSTED]-(b), (c)-->(d) WHERE (((a.x = 1) AND (NOT b.y)) OR (c.z XOR true)) RETURN *"},
+      {"MATCH p = shortestPath((a)-[:SIGNED*..4]-(b)) RETURN length(p) AS n ORDER BY n DESC SKIP 1 LIMIT 2",
+       "MATCH p = shortestPath((a)-[:SIGNED*..4]-(b)) RETURN length(p) AS n ORDER BY n DESC SKIP 1 LIMIT 2"},
+      {"MATCH (a)-[*]->(b), (a)-[*2]->(c), (a)-[*1..3]->(d), (a)-[*2..]->(e) RETURN a",
+       "MATCH (a)-[*]->(b), (a)-[*2]->(c), (a)-[*..3]->(d), (a)-[*2..]->(e) RETURN a"},
+      {"UNWIND [1, 2.5, 'x', null, true] AS v WITH DISTINCT v WHERE v IS NOT NULL RETURN count(DISTINCT v), collect(v)[0..2]",
+       "UNWIND [1, 2.5, 'x', null, true] AS v WITH DISTINCT v WHERE (v IS NOT NULL) RETURN count(DISTINCT v), collect(v)[0..2]"},
+      {"OPTIONAL MATCH (a) WHERE (a)-[:SIGNED]-() AND a.name =~ 'T.*' RETURN a.name STARTS WITH 'T', 2 ^ 3 * -4",
+       "OPTIONAL MATCH (a) WHERE (exists((a)-[:SIGNED]-()) AND (a.name =~ 'T.*')) RETURN (a.name STARTS WITH 'T'), ((2 ^ 3) * (-4))"},
+      {"CALL kg.find('TVI') YIELD node AS n RETURN n", "CALL kg.find('TVI') YIELD node AS n RETURN n"},
+      {"RETURN CASE WHEN 1 < 2 THEN 'a' ELSE 'b' END, {k: [1]}, $p",
+       "RETURN CASE WHEN (1 < 2) THEN 'a' ELSE 'b' END, {k: [1]}, $p"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    Query q = parse(c.in);
+    CHECK(print(q) == c.out);
+    // and printing round-trips
+    CHECK(print(parse(print(q))) == print(q));
+  }
+}
+
+TEST_CASE("parser: errors point at the token and say what was expected") {
+  CHECK(error_of("MATCH (a:Institution RETURN a") == "query:1:22: expected ')' after node pattern");
+  CHECK(error_of("MATCH (a)-[:SIGNED->(b) RETURN a") == "query:1:19: expected ']' after relationship pattern");
+  CHECK(error_of("MATCH (a) RETURN") == "query:1:17: expected an expression");
+  CHECK(error_of("MATCH (a)\nWHERE a.name = \nRETURN a") == "query:3:1: expected an expression, found the keyword RETURN");
+  CHECK(error_of("MATCH (a)") == "query:1:10: a query must end with RETURN");
+  CHECK(error_of("CREATE (a) RETURN a") == "query:1:1: kg queries are read-only: CREATE is not supported");
+  CHECK(error_of("MATCH (a) RETURN a LIMIT 1 MATCH (b)") == "query:1:28: RETURN must be the last clause");
+  CHECK(error_of("MATCH (a)<-[r]->(b) RETURN a") == "query:1:10: a relationship cannot point both ways");
+  CHECK(error_of("MATCH (a)-[*3..1]-(b) RETURN a") == "query:1:10: variable-length range has its upper bound below its lower bound");
+  CHECK(error_of("RETURN 99999999999999999999") == "query:1:8: integer literal out of range");
+  CHECK(error_of("RETURN 'a' STARTS 'b'") == "query:1:19: expected WITH after STARTS");
+  CHECK(error_of("RETURN \"天津\" +") == "query:1:14: expected an expression");
+  // Nesting is bounded, not a stack overflow.
+  std::string deep = "RETURN " + std::string(5000, '(') + "1" + std::string(5000, ')');
+  CHECK(error_of(deep).find("nests deeper than 200 levels") != std::string::npos);
+}
+
+TEST_CASE("parser: every proper prefix of a valid query is an error, never a crash") {
+  const std::string q =
+      "MATCH p = (a:Institution {name: 'TVI'})-[r:SIGNED*1..2]-(b) WHERE b.kind IN ['college'] "
+      "WITH a, count(DISTINCT b) AS n ORDER BY n DESC LIMIT 3 RETURN a.name AS name, n";
+  for (size_t i = 0; i < q.size(); ++i) {
+    std::string prefix = q.substr(0, i);
+    INFO(prefix);
+    bool threw = false;
+    try {
+      parse(prefix);
+    } catch (const QueryError& e) {
+      threw = true;
+      CHECK(e.offset() <= prefix.size());
+    }
+    // A few prefixes are whole queries ("... RETURN a.name"), the rest fail.
+    if (!threw) CHECK(prefix.find("RETURN") != std::string::npos);
+  }
+}
+
+TEST_CASE("binder: names, aggregates, procedures, parameters") {
+  const Graph& g = testing::query_fixture();
+  Schema schema = Schema::of(g);
+  Params params{{"p", QValue(1)}};
+  auto bind_error = [&](const std::string& q) -> std::string {
+    try {
+      query::bind(parse(q), schema, params);
+    } catch (const QueryError& e) {
+      std::string text = format_query_error(q, e.offset(), e.what());
+      return text.substr(0, text.find('\n'));
+    }
+    return "";
+  };
+  CHECK(bind_error("MATCH (a) RETURN b") == "query:1:18: variable `b` not defined");
+  CHECK(bind_error("MATCH (a) WHERE count(*) > 1 RETURN a") == "query:1:17: count(*) is not allowed here");
+  CHECK(bind_error("RETURN count(count(1))") == "query:1:14: aggregates cannot be nested");
+  CHECK(bind_error("RETURN nosuch(1)").rfind("query:1:8: unknown function nosuch()", 0) == 0);
+  CHECK(bind_error("RETURN toLower('a', 'b')") == "query:1:8: toLower() takes 1 argument");
+  CHECK(bind_error("RETURN $q") == "query:1:8: missing parameter $q (give it with --param q=VALUE)");
+  CHECK(bind_error("CALL kg.nosuch() YIELD x RETURN x").rfind("query:1:1: unknown procedure kg.nosuch", 0) == 0);
+  CHECK(bind_error("CALL kg.find('x') YIELD nope RETURN nope").rfind("query:1:25: kg.find has no column `nope`", 0) == 0);
+  CHECK(bind_error("MATCH (a)-[r]-(b) MATCH (r) RETURN r") == "query:1:25: `r` is a relationship, not a node");
+  CHECK(bind_error("MATCH (a) WITH a.name RETURN 1") == "query:1:16: an expression in WITH must be named with AS");
+  CHECK(bind_error("MATCH (a) WHERE (a)-[:SIGNED]-(zz) RETURN a").rfind("query:1:31: variable `zz` not defined", 0) == 0);
+  CHECK(bind_error("MATCH (a) RETURN a, a") == "query:1:21: column `a` appears twice; name one with AS");
+
+  BoundQuery b = query::bind(parse("MATCH (a:Nonsense)-[:WHATEVER]-(b) WHERE a.nokey = 1 RETURN a"), schema, params);
+  REQUIRE(b.warnings.size() == 3);
+  CHECK(b.warnings[0].rfind("unknown label `Nonsense` matches nothing", 0) == 0);
+  CHECK(b.warnings[1].rfind("unknown relationship type `WHATEVER` matches nothing", 0) == 0);
+  CHECK(b.warnings[2].rfind("unknown node property `nokey`", 0) == 0);
+}
+
+TEST_CASE("engine: limits stop hostile queries with a clear error") {
+  const Graph& g = testing::query_fixture();
+  Engine engine(g);
+  QueryOptions o;
+  o.max_rows = 5;
+  CHECK_THROWS_WITH(engine.run("UNWIND range(1, 10) AS x RETURN x", o),
+                    "the query returns more than 5 rows; add LIMIT or raise --max-rows");
+  QueryOptions e;
+  e.max_expansions = 10;
+  CHECK_THROWS_AS(engine.run("MATCH (a)-[*1..8]-(b) RETURN count(*)", e), LimitError);
+  QueryOptions r;
+  CHECK_THROWS_AS(engine.run("RETURN 'a' =~ '(((a{1000}){1000}){1000})'", r), QueryError);
+  QueryOptions t;
+  t.timeout_seconds = 1e-9;
+  CHECK_THROWS_AS(engine.run("UNWIND range(1, 100000) AS x RETURN count(*)", t), LimitError);
+}
+
+}  // namespace
+}  // namespace kg::query
