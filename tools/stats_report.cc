@@ -36,8 +36,18 @@ struct Year {
   std::vector<Ranked> top;  // by partners
 };
 
+// A workshop or initiative, where the text puts it and who established it.
+struct Workshop {
+  NodeId node;
+  std::string country, established_by;
+  double degree;
+  size_t facts;  // establishers, plus one for a known country: the sort key
+};
+
 struct Report {
   size_t nodes = 0, relations = 0, documents = 0;
+  std::vector<Ranked> hubs_degree, hubs_pagerank;  // the stored graph
+  std::vector<Workshop> workshops;
   std::vector<std::pair<std::string, size_t>> labels, types;
   size_t parties = 0, partner_links = 0;
   std::vector<Ranked> by_degree, by_pagerank;
@@ -115,8 +125,45 @@ Report gather(const Graph& g, const StatsOptions& o) {
     if (labels[static_cast<int>(l)])
       r.labels.emplace_back(to_string(l), labels[static_cast<int>(l)]);
   count_relations(g, o.since, o.until, &r.relations, &r.documents, types);
+  // Without a window, every document that contributed anything (mentions too).
+  if (o.since.empty() && o.until.empty()) r.documents = g.documents().size();
   for (RelType t : kAllRelTypes)
     if (types[static_cast<int>(t)]) r.types.emplace_back(to_string(t), types[static_cast<int>(t)]);
+
+  // Hubs of the whole graph as stored (directed), in the window.
+  Subgraph whole;
+  whole.since = o.since;
+  whole.until = o.until;
+  {
+    View w = make_view(g, whole);
+    auto wdeg = degree(w), wdocs = degree(w, true);
+    r.hubs_degree = top_of(w, wdeg, wdocs, g, o.top);
+    r.hubs_pagerank = top_of(w, pagerank(w), wdocs, g, o.top);
+    for (uint32_t i = 0; i < w.nodes().size(); ++i) {
+      NodeId id = w.nodes()[i];
+      const Node& n = g.node(id);
+      if (n.label != Label::kWorkshop && n.label != Label::kInitiative) continue;
+      Workshop ws{id, std::string(n.props.get_string("country")), "", wdeg[i], 0};
+      ws.facts = ws.country.empty() ? 0 : 1;
+      for (const Adj& a : g.in(id)) {
+        const Edge& e = g.edge(a.edge);
+        if (e.type != RelType::kEstablished ||
+            !in_window(e.props.get_string("date"), o.since, o.until))
+          continue;
+        const Node& by = g.node(a.other);
+        auto c = country_of(g, a.other);
+        ws.established_by += (ws.facts++ && !ws.established_by.empty() ? ", " : "") + by.name;
+        if (c && *c != a.other) ws.established_by += " (" + g.node(*c).name + ")";
+      }
+      if (ws.facts > 0 || ws.degree > 0) r.workshops.push_back(std::move(ws));
+    }
+    std::stable_sort(r.workshops.begin(), r.workshops.end(),
+                     [](const Workshop& a, const Workshop& b) {
+                       if (a.facts != b.facts) return a.facts > b.facts;
+                       return a.degree > b.degree;
+                     });
+    if (r.workshops.size() > o.top) r.workshops.resize(o.top);
+  }
 
   Subgraph s;
   s.view = ViewKind::kPartners;
@@ -216,13 +263,10 @@ std::string text(const Graph& g, const Report& r, const StatsOptions& o, bool md
   };
   counts("Nodes by label", r.labels);
   counts("Relations by type", r.types);
-  line(std::string(md ? "\n" : "\n") + "Partnership view (" + level +
-       " level): " + std::to_string(r.parties) + " parties, " + std::to_string(r.partner_links) +
-       " partner links");
   auto ranking = [&](const std::string& h, const std::vector<Ranked>& rows, const char* what) {
     heading(h);
     if (md)
-      line(std::string("| # | party | label | ") + what + " | documents |\n|---|---|---|---|---|");
+      line(std::string("| # | name | label | ") + what + " | documents |\n|---|---|---|---|---|");
     for (size_t i = 0; i < rows.size(); ++i) {
       const Node& n = g.node(rows[i].node);
       std::string label(to_string(n.label));
@@ -234,6 +278,23 @@ std::string text(const Graph& g, const Report& r, const StatsOptions& o, bool md
              num(rows[i].score) + ", documents " + num(rows[i].documents));
     }
   };
+  const std::string top = std::to_string(o.top);
+  ranking("Top " + top + " nodes by degree (whole graph)", r.hubs_degree, "degree");
+  ranking("Top " + top + " nodes by PageRank (whole graph, directed)", r.hubs_pagerank, "pagerank");
+  heading("Workshops and initiatives");
+  if (md) line("| name | label | country | established by | degree |\n|---|---|---|---|---|");
+  for (const auto& w : r.workshops) {
+    const Node& n = g.node(w.node);
+    std::string label(to_string(n.label));
+    line(md ? "| " + n.name + " | " + label + " | " + w.country + " | " + w.established_by + " | " +
+                  num(w.degree) + " |"
+            : "  " + n.name + " (" + label + ")" +
+                  (w.country.empty() ? "" : "  country " + w.country) +
+                  (w.established_by.empty() ? "" : "  established by " + w.established_by) +
+                  ", degree " + num(w.degree));
+  }
+  line("\nPartnership view (" + std::string(level) + " level): " + std::to_string(r.parties) +
+       " parties, " + std::to_string(r.partner_links) + " partner links");
   ranking("Top " + std::to_string(o.top) + " parties by degree", r.by_degree, "partners");
   ranking("Top " + std::to_string(o.top) + " parties by PageRank", r.by_pagerank, "pagerank");
   heading("Top " + std::to_string(o.top) + " country pairs by partnerships");
@@ -325,6 +386,19 @@ std::string json(const Graph& g, const Report& r, const StatsOptions& o) {
     }
     s += "]";
   };
+  ranking("hubs_degree", r.hubs_degree, "degree");
+  ranking("hubs_pagerank", r.hubs_pagerank, "pagerank");
+  s += ",\"workshops\":[";
+  for (size_t i = 0; i < r.workshops.size(); ++i) {
+    if (i) s += ',';
+    node(r.workshops[i].node);
+    s += ",\"country\":";
+    append_json_string(s, r.workshops[i].country);
+    s += ",\"established_by\":";
+    append_json_string(s, r.workshops[i].established_by);
+    s += ",\"degree\":" + num(r.workshops[i].degree) + "}";
+  }
+  s += "]";
   ranking("top_degree", r.by_degree, "partners");
   ranking("top_pagerank", r.by_pagerank, "pagerank");
   s += ",\"country_pairs\":[";

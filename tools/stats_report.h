@@ -3,8 +3,12 @@
 // Markdown or JSON.
 //
 // Which graph each figure comes from:
-//   - counts per label: every node; counts per type and documents: the
+//   - counts per label: every node; documents: every document (with a
+//     window: those of the relations in it); counts per type: the
 //     relations in the time window (every relation without one);
+//   - top nodes by degree and PageRank, workshops and initiatives (their
+//     `country` and who ESTABLISHED them): the whole graph as stored
+//     (directed), in the window;
 //   - top parties by degree and PageRank, components, communities: the
 //     partnership view (graph/analytics.h) at the chosen level, unweighted
 //     (degree = partners; documents shown beside it);

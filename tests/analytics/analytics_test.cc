@@ -5,12 +5,15 @@
 // NetworkX. Small hand-made graphs pin down the view definitions.
 #include "graph/analytics.h"
 
+#include <rapidjson/document.h>
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <limits>
 #include <numeric>
+#include <set>
 
 #include "graph/error.h"
 #include "graph/graph_file.h"
@@ -191,14 +194,88 @@ std::vector<Case> all_cases(bool expensive) {
   return cases;
 }
 
+// The seed articles built into a graph by the kg binary, once per run.
+const std::string& seed_graph() {
+  static const std::string path = [] {
+    std::string dir = testing::scratch_dir("analytics-seed");
+    std::string graph = dir + "/seed.kggraph";
+    auto b = run(std::string(KG_BINARY) + " build -o " + shell_quoted(graph) + " " +
+                 shell_quoted(std::string(KG_SHARED_DIR) + "/corpus/seeds"));
+    INFO(b.output);
+    REQUIRE(b.rc == 0);
+    return graph;
+  }();
+  return path;
+}
+
 TEST_CASE("analytics agree with NetworkX on the seed graph", "[analytics]") {
-  std::string dir = testing::scratch_dir("analytics-seed");
-  std::string graph = dir + "/seed.kggraph";
-  auto b = run(std::string(KG_BINARY) + " build -o " + shell_quoted(graph) + " " +
-               shell_quoted(std::string(KG_SHARED_DIR) + "/corpus/seeds"));
-  INFO(b.output);
-  REQUIRE(b.rc == 0);
-  check_with_networkx(dir, graph, all_cases(true));
+  std::string dir = testing::scratch_dir("analytics-seed-check");
+  check_with_networkx(dir, seed_graph(), all_cases(true));
+}
+
+TEST_CASE("kg stats on the seed graph", "[analytics][stats]") {
+  Graph g = load_graph(seed_graph());
+  auto china = g.find(Label::kCountry, "China");
+  REQUIRE(china);
+  const std::string china_name = g.node(*china).name;
+  auto r = run(std::string(KG_BINARY) + " stats --format json " + shell_quoted(seed_graph()));
+  INFO(r.output);
+  REQUIRE(r.rc == 0);
+  rapidjson::Document d;
+  d.Parse(r.output.c_str());
+  REQUIRE(!d.HasParseError());
+
+  // Counts agree with the graph itself.
+  CHECK(d["nodes"].GetUint64() == g.node_count());
+  CHECK(d["relations"].GetUint64() == g.edge_count());
+  CHECK(d["documents"].GetUint64() == g.documents().size());
+  size_t institutions = g.nodes_with_label(Label::kInstitution).size();
+  CHECK(d["labels"]["Institution"].GetUint64() == institutions);
+
+  // China is the hub of the partnership network and of the whole graph; the
+  // seed articles pair it with Laos, the United States, Nicaragua, Vietnam.
+  CHECK(std::string(d["top_degree"][0]["name"].GetString()) == china_name);
+  CHECK(std::string(d["hubs_pagerank"][0]["name"].GetString()) == china_name);
+  std::set<std::string> partners_of_china;
+  for (const auto& p : d["country_pairs"].GetArray()) {
+    std::string a = p["countries"][0].GetString(), b = p["countries"][1].GetString();
+    if (a == china_name) partners_of_china.insert(b);
+    if (b == china_name) partners_of_china.insert(a);
+  }
+  for (const char* c : {"Laos", "United States", "Nicaragua", "Vietnam"}) {
+    auto id = g.find(Label::kCountry, c);
+    REQUIRE(id);
+    CHECK(partners_of_china.count(g.node(*id).name) == 1);
+  }
+  // Tianjin (in China) established the Luban Workshops; the Luban Workshop
+  // in Nicaragua is in Nicaragua.
+  bool luban = false, nicaragua = false;
+  for (const auto& w : d["workshops"].GetArray()) {
+    std::string name = w["name"].GetString(), by = w["established_by"].GetString();
+    if (name == "Luban Workshops") luban = by == "Tianjin (" + china_name + ")";
+    if (name == "Luban Workshop in Nicaragua")
+      nicaragua = std::string(w["country"].GetString()) == "Nicaragua";
+  }
+  CHECK(luban);
+  CHECK(nicaragua);
+  // Components: their sizes add up to the partnership view's parties.
+  uint64_t sum = 0;
+  for (const auto& c : d["components"]["largest"].GetArray()) sum += c["size"].GetUint64();
+  CHECK(sum <= d["parties"].GetUint64());
+  CHECK(d["communities"]["modularity"].GetDouble() > 0.3);
+
+  // Text and Markdown say the same things.
+  for (const char* format : {"text", "md"}) {
+    auto t = run(std::string(KG_BINARY) + " stats --by year --level country --format " + format +
+                 " " + shell_quoted(seed_graph()));
+    INFO(t.output);
+    CHECK(t.rc == 0);
+    CHECK(t.output.find("Tianjin (" + china_name + ")") != std::string::npos);
+    CHECK(t.output.find("Luban Workshop in Nicaragua") != std::string::npos);
+    CHECK(t.output.find("2024") != std::string::npos);
+  }
+  auto bad = run(std::string(KG_BINARY) + " stats --since 24/05 " + shell_quoted(seed_graph()));
+  CHECK(bad.rc == 2);
 }
 
 TEST_CASE("analytics agree with NetworkX on generated graphs", "[analytics]") {
