@@ -1,35 +1,35 @@
 #include "graph/graph.h"
 
 #include <algorithm>
-#include <deque>
 #include <mutex>
-#include <unordered_map>
 
+#include "graph/graph_index.h"
 #include "graph/normalize.h"
 #include "graph/topology.h"
 
 namespace kg {
 
-// The string pool and the two node indexes.
+// The string pool and the two node indexes (graph/graph_index.h).
 struct Graph::Index {
-  // Interned strings. A deque keeps string_views into it stable.
-  std::deque<std::string> strings;
-  std::unordered_map<std::string_view, Sym> sym_of;
-
+  detail::StringPool strings;
   std::vector<NodeId> by_label[kLabelCount];
-  // Key: one byte of label, then the normalised name or alias.
-  std::unordered_multimap<std::string, NodeId> by_name;
+  // (label, normalised name or alias) -> node ids, as hash tags: a hit is
+  // confirmed against the node's names (has_name below).
+  detail::NameTable by_name;
   std::mutex topology_mutex;
 };
 
 namespace {
-std::string name_key(Label label, std::string_view normalized) {
-  std::string key;
-  key.reserve(normalized.size() + 1);
-  key += static_cast<char>(label);
-  key += normalized;
-  return key;
+
+// Whether `n` has a name or alias whose normalised form is `normalized`.
+bool has_name(const Node& n, Label label, std::string_view normalized) {
+  if (n.label != label) return false;
+  if (normalize_name(n.name) == normalized) return true;
+  for (const auto& alias : n.aliases)
+    if (normalize_name(alias) == normalized) return true;
+  return false;
 }
+
 }  // namespace
 
 Graph::Graph() : index_(std::make_unique<Index>()) { intern(""); }
@@ -38,32 +38,33 @@ Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
 Graph Graph::clone() const {
+  // The records are copied as they are; the indexes hold only ids, so they
+  // are copied too instead of normalising every name again.
   Graph g;
-  for (const auto& s : index_->strings) g.intern(s);
-  for (const auto& n : nodes_) g.add_node(n);
-  for (const auto& e : edges_) g.add_edge(e);
+  g.index_->strings.reserve(index_->strings.size());
+  for (Sym s = 1; s < index_->strings.size(); ++s) g.intern(index_->strings.str(s));
+  g.nodes_ = nodes_;
+  g.edges_ = edges_;
+  for (int l = 0; l < kLabelCount; ++l) g.index_->by_label[l] = index_->by_label[l];
+  g.index_->by_name = index_->by_name;
   return g;
 }
 
-Sym Graph::intern(std::string_view s) {
-  auto it = index_->sym_of.find(s);
-  if (it != index_->sym_of.end()) return it->second;
-  Sym sym = static_cast<Sym>(index_->strings.size());
-  const std::string& stored = index_->strings.emplace_back(s);
-  index_->sym_of.emplace(stored, sym);
-  return sym;
-}
+Sym Graph::intern(std::string_view s) { return index_->strings.intern(s); }
 
-std::string_view Graph::str(Sym s) const { return index_->strings[s]; }
+std::string_view Graph::str(Sym s) const { return index_->strings.str(s); }
 
 void Graph::index_node(NodeId id) {
   const Node& n = nodes_[id];
-  std::string key = name_key(n.label, normalize_name(n.name));
-  index_->by_name.emplace(key, id);
+  std::string key = normalize_name(n.name);
+  index_->by_name.insert(detail::NameTable::key_tag(n.label, key), id);
+  // One entry per distinct key of the node: aliases often normalise alike.
+  std::vector<std::string> seen;
   for (const auto& alias : n.aliases) {
-    std::string akey = name_key(n.label, normalize_name(alias));
-    if (akey == key) continue;
-    index_->by_name.emplace(std::move(akey), id);
+    std::string akey = normalize_name(alias);
+    if (akey == key || std::find(seen.begin(), seen.end(), akey) != seen.end()) continue;
+    index_->by_name.insert(detail::NameTable::key_tag(n.label, akey), id);
+    seen.push_back(std::move(akey));
   }
 }
 
@@ -83,13 +84,18 @@ EdgeId Graph::add_edge(Edge edge) {
   return id;
 }
 
+void Graph::reserve(size_t nodes, size_t edges) {
+  nodes_.reserve(nodes_.size() + nodes);
+  edges_.reserve(edges_.size() + edges);
+  // About one name per node, plus aliases; the table grows past this if needed.
+  index_->by_name.reserve(nodes_.size() + nodes + nodes / 4);
+}
+
 Node& Graph::mutable_node(NodeId id) { return nodes_[id]; }
 
 void Graph::reindex_node(NodeId id) {
-  // Names are few per node; drop every entry of this node and add it again.
-  for (auto it = index_->by_name.begin(); it != index_->by_name.end();) {
-    it = (it->second == id) ? index_->by_name.erase(it) : std::next(it);
-  }
+  // Entries hold no text to find them by; drop every entry of this node.
+  index_->by_name.erase_node(id);
   index_node(id);
 }
 
@@ -120,6 +126,7 @@ void Graph::erase(const std::vector<bool>& drop_nodes, const std::vector<bool>& 
   edges_ = std::move(edges);
   for (auto& l : index_->by_label) l.clear();
   index_->by_name.clear();
+  reserve(nodes.size(), 0);
   for (auto& n : nodes) add_node(std::move(n));
   topology_.reset();
 }
@@ -131,20 +138,22 @@ std::span<const NodeId> Graph::nodes_with_label(Label label) const {
 }
 
 std::optional<NodeId> Graph::find(Label label, std::string_view name) const {
-  auto [b, e] = index_->by_name.equal_range(name_key(label, normalize_name(name)));
+  const std::string norm = normalize_name(name);
   std::optional<NodeId> best;
-  for (auto it = b; it != e; ++it)
-    if (!best || it->second < *best) best = it->second;
+  index_->by_name.for_each(detail::NameTable::key_tag(label, norm), [&](NodeId id) {
+    if ((!best || id < *best) && has_name(nodes_[id], label, norm)) best = id;
+  });
   return best;
 }
 
 std::vector<NodeId> Graph::find_any(std::string_view name) const {
-  std::string norm = normalize_name(name);
+  const std::string norm = normalize_name(name);
   std::vector<NodeId> out;
   for (Label label : kAllLabels) {
-    auto [b, e] = index_->by_name.equal_range(name_key(label, norm));
     std::vector<NodeId> ids;
-    for (auto it = b; it != e; ++it) ids.push_back(it->second);
+    index_->by_name.for_each(detail::NameTable::key_tag(label, norm), [&](NodeId id) {
+      if (has_name(nodes_[id], label, norm)) ids.push_back(id);
+    });
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     out.insert(out.end(), ids.begin(), ids.end());
@@ -177,22 +186,32 @@ const Graph::Topology& Graph::topology() const {
     t->out_adj[out_fill[e.source]++] = Adj{id, e.target};
     t->in_adj[in_fill[e.target]++] = Adj{id, e.source};
   }
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  pairs.reserve(edges_.size());
-  std::vector<EdgeId> ids;
-  ids.reserve(edges_.size());
-  for (EdgeId id = 0; id < edges_.size(); ++id) {
-    pairs.emplace_back(edges_[id].source, edges_[id].target);
-    ids.push_back(id);
-  }
-  t->boost = BoostGraph(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(),
-                        ids.begin(), static_cast<uint32_t>(n));
   topology_ = std::move(t);
   return *topology_;
 }
 
 const Graph::Topology& topology_of(const Graph& g) { return g.topology(); }
-const BoostGraph& boost_graph(const Graph& g) { return topology_of(g).boost; }
+
+const BoostGraph& boost_graph(const Graph& g) {
+  const auto& t = topology_of(g);  // (the type is private to Graph)
+  // Built on first use only: out()/in() do not need it, and it costs about
+  // as much memory as the adjacency lists.
+  std::call_once(t.boost_once, [&] {
+    // From the out-lists: grouped by source, each in edge-id order.
+    std::vector<std::pair<uint32_t, uint32_t>> pairs;
+    std::vector<EdgeId> ids;
+    pairs.reserve(t.out_adj.size());
+    ids.reserve(t.out_adj.size());
+    for (NodeId v = 0; v + 1 < t.out_start.size(); ++v)
+      for (uint32_t i = t.out_start[v]; i < t.out_start[v + 1]; ++i) {
+        pairs.emplace_back(v, t.out_adj[i].other);
+        ids.push_back(t.out_adj[i].edge);
+      }
+    t.boost = std::make_unique<BoostGraph>(boost::edges_are_unsorted_multi_pass, pairs.begin(),
+                                           pairs.end(), ids.begin(), static_cast<uint32_t>(t.out_start.size() - 1));
+  });
+  return *t.boost;
+}
 
 std::span<const Adj> Graph::out(NodeId id) const {
   const Topology& t = topology();

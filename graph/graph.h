@@ -81,6 +81,9 @@ class Graph {
   std::string_view str(Sym s) const;
 
   // --- building ---------------------------------------------------------
+  // Room for `nodes` more nodes and `edges` more edges, so that a loader that
+  // knows its sizes builds without regrowing (and without the slack).
+  void reserve(size_t nodes, size_t edges);
   // Appends as given: no entity resolution (merge.h does that).
   NodeId add_node(Node node);
   // REQUIRES: source and target are existing node ids.

@@ -1,22 +1,19 @@
 // The graph file, version 1 (README "Graph file format"):
 //   {"format": "kg-graph", "version": 1,
+//    "counts": {"strings": S, "nodes": N, "edges": M},   sizes, so a reader can reserve
 //    "strings": [...],                       interned strings, indexed from 0
 //    "nodes": [{"label", "name", "aliases": [...], "props": {...},
 //               "mentions": [[doc, start, end, rule], ...]}],   doc/rule: string indexes
 //    "edges": [{"type", "source", "target", "props": {...},
 //               "evidence": [[doc, start, end, text, rule], ...]}]}
 // Node ids are positions in "nodes". Writing streams through rapidjson::Writer
-// into an AtomicFile in 1 MiB chunks; reading parses the whole file with the
-// iterative parser (hostile nesting cannot overflow the stack) and checks
-// every field: a parse error names its byte offset, a bad record its index.
+// into an AtomicFile in 1 MiB chunks. Reading is graph/graph_file_load.cc.
 #include "graph/graph_file.h"
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/writer.h>
 
 #include <fstream>
-#include <sstream>
+#include <memory>
 
 #include "graph/atomic_file.h"
 #include "graph/error.h"
@@ -26,25 +23,57 @@ namespace kg {
 
 namespace {
 
-// A rapidjson output stream that hands full chunks to an AtomicFile.
+// A rapidjson output stream that hands full chunks to an AtomicFile. The
+// writer reserves room before each value (PutReserve below) and then stores
+// bytes unchecked, so writing a byte is one store.
 class ChunkStream {
  public:
   using Ch = char;
-  explicit ChunkStream(AtomicFile& file) : file_(file) { buf_.reserve(kChunk + 64); }
+  explicit ChunkStream(AtomicFile& file) : file_(file) { resize(kChunk); }
   void Put(char c) {
-    buf_ += c;
-    if (buf_.size() >= kChunk) Flush();
+    if (cur_ == end_) Flush();
+    *cur_++ = c;
+  }
+  void PutUnchecked(char c) { *cur_++ = c; }
+  void Reserve(size_t n) {
+    if (static_cast<size_t>(end_ - cur_) >= n) return;
+    Flush();
+    if (n > static_cast<size_t>(end_ - cur_)) resize(n);  // a value longer than a chunk
   }
   void Flush() {
-    file_.write(buf_);
-    buf_.clear();
+    file_.write(buf_.get(), static_cast<size_t>(cur_ - buf_.get()));
+    cur_ = buf_.get();
   }
 
  private:
   static constexpr size_t kChunk = 1 << 20;
+  void resize(size_t n) {
+    buf_.reset(new char[n]);
+    cur_ = buf_.get();
+    end_ = cur_ + n;
+  }
   AtomicFile& file_;
-  std::string buf_;
+  std::unique_ptr<char[]> buf_;
+  char* cur_ = nullptr;
+  char* end_ = nullptr;
 };
+
+}  // namespace
+}  // namespace kg
+
+namespace rapidjson {
+template <>
+inline void PutReserve(kg::ChunkStream& stream, size_t count) {
+  stream.Reserve(count);
+}
+template <>
+inline void PutUnsafe(kg::ChunkStream& stream, char c) {
+  stream.PutUnchecked(c);
+}
+}  // namespace rapidjson
+
+namespace kg {
+namespace {
 
 using Writer = rapidjson::Writer<ChunkStream>;
 
@@ -67,55 +96,6 @@ void write_props(Writer& w, const Props& props) {
   }
   w.EndObject();
 }
-
-struct Reader {
-  const std::string& path;
-  size_t offset = 0;   // byte offset of a parse error
-  std::string record;  // "node 12", "edge 7": where a well-formed file is wrong
-
-  [[noreturn]] void fail(const std::string& what) const {
-    if (!record.empty()) throw InputError(path + ": " + record + ": " + what);
-    throw InputError::at_offset(path, offset, what);
-  }
-
-  const rapidjson::Value& member(const rapidjson::Value& obj, const char* key) const {
-    if (!obj.IsObject()) fail("expected an object");
-    auto it = obj.FindMember(key);
-    if (it == obj.MemberEnd()) fail(std::string("missing \"") + key + "\"");
-    return it->value;
-  }
-  std::string string(const rapidjson::Value& v, const char* what) const {
-    if (!v.IsString()) fail(std::string(what) + " must be a string");
-    return std::string(v.GetString(), v.GetStringLength());
-  }
-  uint32_t uint(const rapidjson::Value& v, const char* what) const {
-    if (!v.IsUint()) fail(std::string(what) + " must be a non-negative integer");
-    return v.GetUint();
-  }
-  Sym sym(const rapidjson::Value& v, size_t strings) const {
-    uint32_t s = uint(v, "a string index");
-    if (s >= strings) fail("string index " + std::to_string(s) + " out of range");
-    return s;
-  }
-  Props props(const rapidjson::Value& obj) const {
-    Props p;
-    if (!obj.IsObject()) fail("\"props\" must be an object");
-    for (const auto& m : obj.GetObject()) {
-      std::string key(m.name.GetString(), m.name.GetStringLength());
-      const auto& v = m.value;
-      if (v.IsString()) p.set(key, std::string(v.GetString(), v.GetStringLength()));
-      else if (v.IsBool()) p.set(key, v.GetBool());
-      else if (v.IsInt64()) p.set(key, v.GetInt64());
-      else if (v.IsNumber()) p.set(key, v.GetDouble());
-      else if (v.IsArray()) {
-        std::vector<std::string> list;
-        for (const auto& e : v.GetArray()) list.push_back(string(e, "a list element"));
-        p.set(key, std::move(list));
-      } else fail("property \"" + key + "\" has an unsupported type");
-    }
-    return p;
-  }
-};
 
 }  // namespace
 
@@ -141,6 +121,13 @@ void save_graph(const Graph& g, const std::string& path) {
     for (const auto& m : g.node(i).mentions) id(m.doc), id(m.rule);
   for (EdgeId i = 0; i < g.edge_count(); ++i)
     for (const auto& e : g.edge(i).evidence) id(e.doc), id(e.text), id(e.rule);
+  // Sizes first, so a reader can reserve exactly instead of growing.
+  w.Key("counts");
+  w.StartObject();
+  w.Key("strings"); w.Uint64(order.size());
+  w.Key("nodes"); w.Uint64(g.node_count());
+  w.Key("edges"); w.Uint64(g.edge_count());
+  w.EndObject();
   w.Key("strings");
   w.StartArray();
   for (Sym s : order) str(w, g.str(s));
@@ -193,83 +180,6 @@ void save_graph(const Graph& g, const std::string& path) {
   out.Put('\n');
   out.Flush();
   file.commit();
-}
-
-Graph load_graph(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": cannot open for reading");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = std::move(ss).str();
-  Reader r{path};
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) r.fail("empty file, not a kg graph file");
-  rapidjson::Document d;
-  d.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
-  if (d.HasParseError()) {
-    r.offset = d.GetErrorOffset();
-    r.fail(std::string(rapidjson::GetParseError_En(d.GetParseError())) +
-           (r.offset >= text.size() ? " (the file is truncated)" : ""));
-  }
-  if (!d.IsObject() || !d.HasMember("format") || !d["format"].IsString() ||
-      std::string_view(d["format"].GetString()) != kGraphFormatName)
-    r.fail(std::string("not a kg graph file (no \"format\": \"") + kGraphFormatName + "\")");
-  const auto& version = r.member(d, "version");
-  if (!version.IsInt() || version.GetInt() != kGraphFormatVersion)
-    r.fail("unsupported graph file version (this kg reads version " +
-           std::to_string(kGraphFormatVersion) + ")");
-  Graph g;
-  std::vector<Sym> syms;
-  const auto& strings = r.member(d, "strings");
-  if (!strings.IsArray()) r.fail("\"strings\" must be an array");
-  for (const auto& s : strings.GetArray()) syms.push_back(g.intern(r.string(s, "a string")));
-  auto sym = [&](const rapidjson::Value& v) { return syms[r.sym(v, syms.size())]; };
-  const auto& nodes = r.member(d, "nodes");
-  const auto& edges = r.member(d, "edges");
-  if (!nodes.IsArray() || !edges.IsArray()) r.fail("\"nodes\" and \"edges\" must be arrays");
-  size_t index = 0;
-  for (const auto& jn : nodes.GetArray()) {
-    r.record = "node " + std::to_string(index++);
-    Node n;
-    std::string label = r.string(r.member(jn, "label"), "\"label\"");
-    auto l = parse_label(label);
-    if (!l) r.fail("unknown label \"" + label + "\"");
-    n.label = *l;
-    n.name = r.string(r.member(jn, "name"), "\"name\"");
-    const auto& aliases = r.member(jn, "aliases");
-    if (!aliases.IsArray()) r.fail("\"aliases\" must be an array");
-    for (const auto& a : aliases.GetArray()) n.aliases.push_back(r.string(a, "an alias"));
-    n.props = r.props(r.member(jn, "props"));
-    const auto& mentions = r.member(jn, "mentions");
-    if (!mentions.IsArray()) r.fail("\"mentions\" must be an array");
-    for (const auto& m : mentions.GetArray()) {
-      if (!m.IsArray() || m.Size() != 4) r.fail("a mention is [doc, start, end, rule]");
-      n.mentions.push_back({sym(m[0]), r.uint(m[1], "start"), r.uint(m[2], "end"), sym(m[3])});
-    }
-    g.add_node(std::move(n));
-  }
-  index = 0;
-  for (const auto& je : edges.GetArray()) {
-    r.record = "edge " + std::to_string(index++);
-    Edge e;
-    std::string type = r.string(r.member(je, "type"), "\"type\"");
-    auto t = parse_rel_type(type);
-    if (!t) r.fail("unknown type \"" + type + "\"");
-    e.type = *t;
-    e.source = r.uint(r.member(je, "source"), "\"source\"");
-    e.target = r.uint(r.member(je, "target"), "\"target\"");
-    if (e.source >= g.node_count() || e.target >= g.node_count())
-      r.fail("points at a missing node");
-    e.props = r.props(r.member(je, "props"));
-    const auto& evidence = r.member(je, "evidence");
-    if (!evidence.IsArray()) r.fail("\"evidence\" must be an array");
-    for (const auto& v : evidence.GetArray()) {
-      if (!v.IsArray() || v.Size() != 5) r.fail("evidence is [doc, start, end, text, rule]");
-      e.evidence.push_back(
-          {sym(v[0]), r.uint(v[1], "start"), r.uint(v[2], "end"), sym(v[3]), sym(v[4])});
-    }
-    g.add_edge(std::move(e));
-  }
-  return g;
 }
 
 bool looks_like_graph_file(const std::string& path) {

@@ -5,6 +5,8 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include "graph/graph.h"
@@ -21,7 +23,9 @@ struct Graph::Topology {
   // the out-edges of v are out_adj[out_start[v] .. out_start[v+1]).
   std::vector<uint32_t> out_start, in_start;
   std::vector<Adj> out_adj, in_adj;
-  BoostGraph boost;
+  // The Boost view, built by boost_graph() on first use.
+  mutable std::once_flag boost_once;
+  mutable std::unique_ptr<BoostGraph> boost;
 };
 
 // The Boost.Graph view of `g`, built on first use after a change.
