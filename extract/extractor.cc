@@ -13,6 +13,7 @@
 
 #include "extract/coref.h"
 #include "extract/entity_rules.h"
+#include "extract/relation_dates.h"
 #include "extract/relation_rules.h"
 #include "extract/rule_pack.h"
 
@@ -45,6 +46,7 @@ class RuleExtractor final : public Extractor {
     f.entities = std::move(rm.entities);
     fill_props(f);
     fill_event_dates(doc, f);
+    fill_relation_dates(doc, f);
     for (const auto& c : losers) {
       FragmentEntity e;
       e.id = "x" + std::to_string(f.entities.size() + 1);
