@@ -14,7 +14,8 @@
 //     (degree = partners; documents shown beside it);
 //   - top country pairs: the party-level partnership links whose two ends
 //     count for different countries (analytics.h's country_of), counted per
-//     pair of countries ("partnerships"), with their documents;
+//     pair of countries ("partnerships"), with their documents summed over
+//     those links (a document behind two partnerships counts twice);
 //   - by year: the same counts and the top partners with the window set to
 //     each year that dates a relation.
 #pragma once
