@@ -20,11 +20,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/error.h"
 #include "graph/fragment_io.h"
@@ -35,20 +37,25 @@ namespace kg {
 
 namespace {
 
+// Strings of mentions and evidence (document ids, rule ids, sentences) are
+// held once each in the Merger's pool and pointed to: a corpus repeats them
+// in every record, and the pointers still order by the text.
+using Str = const std::string*;
+
 struct MentionRec {
-  std::string doc;
+  Str doc;
   uint32_t start, end;
-  std::string rule;
-  auto key() const { return std::tie(doc, start, end, rule); }
+  Str rule;
+  auto key() const { return std::tie(*doc, start, end, *rule); }
   bool operator<(const MentionRec& o) const { return key() < o.key(); }
   bool operator==(const MentionRec& o) const { return key() == o.key(); }
 };
 
 struct EvidenceRec {
-  std::string doc;
+  Str doc;
   uint32_t start, end;
-  std::string text, rule;
-  auto key() const { return std::tie(doc, start, end, text, rule); }
+  Str text, rule;
+  auto key() const { return std::tie(*doc, start, end, *text, *rule); }
   bool operator<(const EvidenceRec& o) const { return key() < o.key(); }
   bool operator==(const EvidenceRec& o) const { return key() == o.key(); }
 };
@@ -115,8 +122,11 @@ size_t find_root(std::vector<size_t>& parent, size_t x) {
 }  // namespace
 
 struct Merger::State {
+  std::unordered_set<std::string> pool;  // node-based: the pointers stay valid
   std::vector<EntityRec> entities;
   std::vector<RelationRec> relations;
+
+  Str intern(std::string_view s) { return &*pool.emplace(s).first; }
 };
 
 Merger::Merger() : state_(std::make_unique<State>()) {}
@@ -127,14 +137,16 @@ void Merger::add(const Fragment& f) {
   for (const auto& e : f.entities) {
     EntityRec r{e.type, {e.name}, e.props, {}};
     r.names.insert(r.names.end(), e.aliases.begin(), e.aliases.end());
-    for (const auto& m : e.mentions) r.mentions.push_back({f.doc, m.start, m.end, m.rule});
+    for (const auto& m : e.mentions)
+      r.mentions.push_back({state_->intern(f.doc), m.start, m.end, state_->intern(m.rule)});
     index[e.id] = state_->entities.size();
     state_->entities.push_back(std::move(r));
   }
   for (const auto& rel : f.relations) {
     RelationRec r{rel.type, index.at(rel.source), index.at(rel.target), rel.props, {}};
     for (const auto& ev : rel.evidence)
-      r.evidence.push_back({f.doc, ev.start, ev.end, ev.text, ev.rule});
+      r.evidence.push_back({state_->intern(f.doc), ev.start, ev.end, state_->intern(ev.text),
+                            state_->intern(ev.rule)});
     state_->relations.push_back(std::move(r));
   }
 }
@@ -146,15 +158,16 @@ void Merger::add(const Graph& g) {
     EntityRec r{n.label, {n.name}, n.props, {}};
     r.names.insert(r.names.end(), n.aliases.begin(), n.aliases.end());
     for (const auto& m : n.mentions)
-      r.mentions.push_back({std::string(g.str(m.doc)), m.start, m.end, std::string(g.str(m.rule))});
+      r.mentions.push_back(
+          {state_->intern(g.str(m.doc)), m.start, m.end, state_->intern(g.str(m.rule))});
     state_->entities.push_back(std::move(r));
   }
   for (EdgeId i = 0; i < g.edge_count(); ++i) {
     const Edge& e = g.edge(i);
     RelationRec r{e.type, base + e.source, base + e.target, e.props, {}};
     for (const auto& ev : e.evidence)
-      r.evidence.push_back({std::string(g.str(ev.doc)), ev.start, ev.end,
-                            std::string(g.str(ev.text)), std::string(g.str(ev.rule))});
+      r.evidence.push_back({state_->intern(g.str(ev.doc)), ev.start, ev.end,
+                            state_->intern(g.str(ev.text)), state_->intern(g.str(ev.rule))});
     state_->relations.push_back(std::move(r));
   }
 }
@@ -179,9 +192,11 @@ Graph Merger::finish() {
     auto [it, fresh] = classes.try_emplace(root);
     EntityRec& c = it->second;
     if (fresh) c.label = ents[i].label;
-    c.names.insert(c.names.end(), ents[i].names.begin(), ents[i].names.end());
+    c.names.insert(c.names.end(), std::make_move_iterator(ents[i].names.begin()),
+                   std::make_move_iterator(ents[i].names.end()));
     merge_props(c.props, ents[i].props);
     c.mentions.insert(c.mentions.end(), ents[i].mentions.begin(), ents[i].mentions.end());
+    ents[i] = EntityRec{};  // moved into its class: peak memory is one copy
   }
   struct Out {
     std::string norm;
@@ -212,7 +227,8 @@ Graph Merger::finish() {
   std::unordered_map<size_t, NodeId> node_of_root;
   for (auto& o : outs) {
     for (const auto& m : o.mentions)
-      o.node.mentions.push_back({g.intern(m.doc), m.start, m.end, g.intern(m.rule)});
+      o.node.mentions.push_back({g.intern(*m.doc), m.start, m.end, g.intern(*m.rule)});
+    o.mentions = {};
     node_of_root[o.root] = g.add_node(std::move(o.node));
   }
   // Edges: one per (type, source, target), symmetric ones with source <= target.
@@ -226,12 +242,15 @@ Graph Merger::finish() {
     if (fresh) e.type = r.type;
     merge_props(e.props, r.props);
     e.evidence.insert(e.evidence.end(), r.evidence.begin(), r.evidence.end());
+    r.evidence = {};
   }
   for (auto& [key, r] : edges) {
     sort_unique(r.evidence);
     Edge e{r.type, std::get<1>(key), std::get<2>(key), std::move(r.props), {}};
     for (const auto& ev : r.evidence)
-      e.evidence.push_back({g.intern(ev.doc), ev.start, ev.end, g.intern(ev.text), g.intern(ev.rule)});
+      e.evidence.push_back(
+          {g.intern(*ev.doc), ev.start, ev.end, g.intern(*ev.text), g.intern(*ev.rule)});
+    r.evidence = {};
     g.add_edge(std::move(e));
   }
   state_ = std::make_unique<State>();
