@@ -16,6 +16,9 @@ struct Graph::Index {
   // (label, normalised name or alias) -> node ids, as hash tags: a hit is
   // confirmed against the node's names (has_name below).
   detail::NameTable by_name;
+  // Provenance by record id; shorter than the record tables (or empty) when
+  // the last records have none, so graphs without it pay nothing.
+  std::vector<std::vector<Source>> node_sources, edge_sources;
   std::mutex topology_mutex;
 };
 
@@ -47,6 +50,8 @@ Graph Graph::clone() const {
   g.edges_ = edges_;
   for (int l = 0; l < kLabelCount; ++l) g.index_->by_label[l] = index_->by_label[l];
   g.index_->by_name = index_->by_name;
+  g.index_->node_sources = index_->node_sources;
+  g.index_->edge_sources = index_->edge_sources;
   return g;
 }
 
@@ -107,10 +112,17 @@ Edge& Graph::mutable_edge(EdgeId id) {
 void Graph::erase(const std::vector<bool>& drop_nodes, const std::vector<bool>& drop_edges) {
   std::vector<NodeId> new_id(nodes_.size(), UINT32_MAX);
   std::vector<Node> nodes;
+  auto& ns = index_->node_sources;
+  auto& es = index_->edge_sources;
+  std::vector<std::vector<Source>> node_sources, edge_sources;
   for (NodeId i = 0; i < nodes_.size(); ++i) {
     if (i < drop_nodes.size() && drop_nodes[i]) continue;
     new_id[i] = static_cast<NodeId>(nodes.size());
     nodes.push_back(std::move(nodes_[i]));
+    if (i < ns.size()) {
+      node_sources.resize(nodes.size());
+      node_sources.back() = std::move(ns[i]);
+    }
   }
   std::vector<Edge> edges;
   for (EdgeId i = 0; i < edges_.size(); ++i) {
@@ -121,7 +133,13 @@ void Graph::erase(const std::vector<bool>& drop_nodes, const std::vector<bool>& 
     e.source = new_id[e.source];
     e.target = new_id[e.target];
     edges.push_back(std::move(e));
+    if (i < es.size()) {
+      edge_sources.resize(edges.size());
+      edge_sources.back() = std::move(es[i]);
+    }
   }
+  ns = std::move(node_sources);
+  es = std::move(edge_sources);
   nodes_.clear();
   edges_ = std::move(edges);
   for (auto& l : index_->by_label) l.clear();
@@ -253,8 +271,41 @@ std::vector<std::string_view> Graph::documents() const {
   return docs;
 }
 
+std::span<const Source> Graph::node_sources(NodeId id) const {
+  const auto& s = index_->node_sources;
+  return id < s.size() ? std::span<const Source>(s[id]) : std::span<const Source>();
+}
+
+std::span<const Source> Graph::edge_sources(EdgeId id) const {
+  const auto& s = index_->edge_sources;
+  return id < s.size() ? std::span<const Source>(s[id]) : std::span<const Source>();
+}
+
+void Graph::set_node_sources(NodeId id, std::vector<Source> sources) {
+  auto& s = index_->node_sources;
+  if (sources.empty() && id >= s.size()) return;
+  if (id >= s.size()) s.resize(id + 1);
+  s[id] = std::move(sources);
+}
+
+void Graph::set_edge_sources(EdgeId id, std::vector<Source> sources) {
+  auto& s = index_->edge_sources;
+  if (sources.empty() && id >= s.size()) return;
+  if (id >= s.size()) s.resize(id + 1);
+  s[id] = std::move(sources);
+}
+
 bool operator==(const Graph& a, const Graph& b) {
   if (a.nodes_.size() != b.nodes_.size() || a.edges_.size() != b.edges_.size()) return false;
+  auto same_sources = [&](std::span<const Source> x, std::span<const Source> y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), [&](const Source& p, const Source& q) {
+      return a.str(p.doc) == b.str(q.doc) && p.names == q.names && p.props == q.props;
+    });
+  };
+  for (NodeId i = 0; i < a.nodes_.size(); ++i)
+    if (!same_sources(a.node_sources(i), b.node_sources(i))) return false;
+  for (EdgeId i = 0; i < a.edges_.size(); ++i)
+    if (!same_sources(a.edge_sources(i), b.edge_sources(i))) return false;
   auto same_mention = [&](const NodeMention& x, const NodeMention& y) {
     return x.start == y.start && x.end == y.end && a.str(x.doc) == b.str(y.doc) &&
            a.str(x.rule) == b.str(y.rule);

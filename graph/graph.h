@@ -59,6 +59,17 @@ struct Edge {
   std::vector<EdgeEvidence> evidence;
 };
 
+// What one document contributed to a node or an edge: the surface names it
+// gave a node (name and aliases, as written) and the property values it gave.
+// Merging records these so that removing a document takes its names and
+// values back out (merge.h); records without provenance (imported or built
+// by hand) have none.
+struct Source {
+  Sym doc;
+  std::vector<std::string> names;  // nodes only
+  Props props;
+};
+
 // One step along an edge: the edge and the node at its other end.
 struct Adj {
   EdgeId edge;
@@ -126,7 +137,14 @@ class Graph {
   // Every document id that contributed a mention or evidence, sorted.
   std::vector<std::string_view> documents() const;
 
-  // Exact equality of every record and every field, string ids compared by
+  // Provenance, sorted by document id; empty when unknown. Edges keep only
+  // the documents that gave properties (evidence says the rest).
+  std::span<const Source> node_sources(NodeId id) const;
+  std::span<const Source> edge_sources(EdgeId id) const;
+  void set_node_sources(NodeId id, std::vector<Source> sources);
+  void set_edge_sources(EdgeId id, std::vector<Source> sources);
+
+  // Exact equality of every record, field and source, string ids compared by
   // their text. Node and edge ids must agree (merge is canonical; see merge.h).
   friend bool operator==(const Graph& a, const Graph& b);
 

@@ -6,6 +6,8 @@
 //               "mentions": [[doc, start, end, rule], ...]}],   doc/rule: string indexes
 //    "edges": [{"type", "source", "target", "props": {...},
 //               "evidence": [[doc, start, end, text, rule], ...]}]}
+//    optional in nodes: "sources": [[doc, [names], {props}], ...], in edges:
+//    "sources": [[doc, {props}], ...]: what each document contributed
 // Node ids are positions in "nodes". Writing streams through rapidjson::Writer
 // into an AtomicFile in 1 MiB chunks. Reading is graph/graph_file_load.cc.
 #include "graph/graph_file.h"
@@ -117,10 +119,14 @@ void save_graph(const Graph& g, const std::string& path) {
     }
     return renum[s];
   };
-  for (NodeId i = 0; i < g.node_count(); ++i)
+  for (NodeId i = 0; i < g.node_count(); ++i) {
     for (const auto& m : g.node(i).mentions) id(m.doc), id(m.rule);
-  for (EdgeId i = 0; i < g.edge_count(); ++i)
+    for (const auto& src : g.node_sources(i)) id(src.doc);
+  }
+  for (EdgeId i = 0; i < g.edge_count(); ++i) {
     for (const auto& e : g.edge(i).evidence) id(e.doc), id(e.text), id(e.rule);
+    for (const auto& src : g.edge_sources(i)) id(src.doc);
+  }
   // Sizes first, so a reader can reserve exactly instead of growing.
   w.Key("counts");
   w.StartObject();
@@ -152,6 +158,20 @@ void save_graph(const Graph& g, const std::string& path) {
       w.EndArray();
     }
     w.EndArray();
+    if (auto sources = g.node_sources(i); !sources.empty()) {
+      w.Key("sources");
+      w.StartArray();
+      for (const auto& src : sources) {
+        w.StartArray();
+        w.Uint(renum[src.doc]);
+        w.StartArray();
+        for (const auto& name : src.names) str(w, name);
+        w.EndArray();
+        write_props(w, src.props);
+        w.EndArray();
+      }
+      w.EndArray();
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -173,6 +193,17 @@ void save_graph(const Graph& g, const std::string& path) {
       w.EndArray();
     }
     w.EndArray();
+    if (auto sources = g.edge_sources(i); !sources.empty()) {
+      w.Key("sources");
+      w.StartArray();
+      for (const auto& src : sources) {
+        w.StartArray();
+        w.Uint(renum[src.doc]);
+        write_props(w, src.props);
+        w.EndArray();
+      }
+      w.EndArray();
+    }
     w.EndObject();
   }
   w.EndArray();

@@ -9,6 +9,9 @@
 // parser runs with kParseIterativeFlag, so hostile nesting can neither
 // overflow the call stack nor grow the parser's own stack without bound.
 //
+// Records may carry "sources" ([doc, [names], {props}] in a node, [doc,
+// {props}] in an edge), read into Graph::set_node_sources/set_edge_sources.
+//
 // Order matters where the building needs it: "format" and "version" come
 // before "strings", "strings" before "nodes", "nodes" before "edges" (save
 // writes them so). Members inside a record may come in any order; unknown
@@ -83,6 +86,9 @@ enum class Frame : uint8_t {
   kEvidence,   // [doc, start, end, text, rule]
   kProps,      // {key: value, ...}
   kPropList,   // [string, ...], a list-valued property
+  kSources,    // [source, ...]
+  kSource,     // [doc, [names], {props}] in a node, [doc, {props}] in an edge
+  kSourceNames,  // [string, ...]
   kSkip,       // an unknown member's value
 };
 
@@ -95,13 +101,22 @@ enum class Field : uint8_t {
   kType, kSource, kTarget, kEvidence,                      // edge (and kProps)
   kCountStrings, kCountNodes, kCountEdges,                 // counts
   kProp,                                                   // props
+  kSources,                                                // node and edge
 };
 
 // Fields seen in the current record, for the "missing" and duplicate checks.
 enum Seen : uint32_t {
   kSeenLabel = 1, kSeenName = 2, kSeenAliases = 4, kSeenProps = 8, kSeenMentions = 16,
   kSeenType = 32, kSeenSource = 64, kSeenTarget = 128, kSeenEvidence = 256,
+  kSeenSources = 512,
 };
+
+// Lists grow by doubling while read; records are kept for the graph's life,
+// so trim them to size.
+template <class T>
+void trim(std::vector<T>& v) {
+  if (v.capacity() != v.size()) v.shrink_to_fit();
+}
 
 class Loader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Loader> {
  public:
@@ -182,6 +197,10 @@ class Loader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Loader> {
   bool need_sym(const Scalar& v, Sym& out);
   bool need_uint(const Scalar& v, const char* what, uint32_t& out);
   bool once(uint32_t bit, const char* name);
+  bool bad_source() {
+    return fail_record(in_node_record() ? "a source is [doc, [names], {props}]"
+                                        : "a source is [doc, {props}]");
+  }
 
   const rapidjson::FileReadStream& in_;
   const uint64_t file_size_;
@@ -203,7 +222,9 @@ class Loader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Loader> {
   std::string prop_key_;
   std::vector<std::string> prop_list_;
   uint32_t tuple_[5];       // a mention or evidence entry
-  int tuple_size_ = 0;
+  int tuple_size_ = 0;      // elements read of a mention, evidence or source
+  Source source_;
+  std::vector<Source> sources_;
 
   std::string error_;
   bool error_has_offset_ = false;
@@ -231,6 +252,7 @@ bool Loader::key(std::string_view k) {
                : k == "aliases"  ? Field::kAliases
                : k == "props"    ? Field::kProps
                : k == "mentions" ? Field::kMentions
+               : k == "sources"  ? Field::kSources
                                  : Field::kUnknown;
       return true;
     case Frame::kEdge:
@@ -239,6 +261,7 @@ bool Loader::key(std::string_view k) {
                : k == "target"   ? Field::kTarget
                : k == "props"    ? Field::kProps
                : k == "evidence" ? Field::kEvidence
+               : k == "sources"  ? Field::kSources
                                  : Field::kUnknown;
       return true;
     case Frame::kProps:
@@ -329,6 +352,15 @@ bool Loader::scalar(const Scalar& v) {
       if (!v.is_string()) return fail_record("a list element must be a string");
       prop_list_.emplace_back(v.s);
       return true;
+    case Frame::kSources: return bad_source();
+    case Frame::kSource:
+      if (tuple_size_ != 0) return bad_source();
+      ++tuple_size_;
+      return need_sym(v, source_.doc);
+    case Frame::kSourceNames:
+      if (!v.is_string()) return fail_record("a source name must be a string");
+      source_.names.emplace_back(v.s);
+      return true;
     case Frame::kSkip: return true;
   }
   return true;
@@ -352,6 +384,7 @@ bool Loader::node_value(const Scalar& v) {
     case Field::kAliases: return fail_record("\"aliases\" must be an array");
     case Field::kProps: return fail_record("\"props\" must be an object");
     case Field::kMentions: return fail_record("\"mentions\" must be an array");
+    case Field::kSources: return fail_record("\"sources\" must be an array");
     default: return true;
   }
 }
@@ -372,6 +405,7 @@ bool Loader::edge_value(const Scalar& v) {
       return once(kSeenTarget, "target") && need_uint(v, "\"target\"", edge_.target);
     case Field::kProps: return fail_record("\"props\" must be an object");
     case Field::kEvidence: return fail_record("\"evidence\" must be an array");
+    case Field::kSources: return fail_record("\"sources\" must be an array");
     default: return true;
   }
 }
@@ -474,6 +508,10 @@ bool Loader::start(bool object) {
           if (!once(kSeenMentions, "mentions")) return false;
           if (object) return fail_record("\"mentions\" must be an array");
           return push(Frame::kMentions);
+        case Field::kSources:
+          if (!once(kSeenSources, "sources")) return false;
+          if (object) return fail_record("\"sources\" must be an array");
+          return push(Frame::kSources);
         case Field::kLabel: return fail_record("\"label\" must be a string");
         case Field::kName: return fail_record("\"name\" must be a string");
         default: return push(Frame::kSkip);
@@ -489,6 +527,10 @@ bool Loader::start(bool object) {
           if (!once(kSeenEvidence, "evidence")) return false;
           if (object) return fail_record("\"evidence\" must be an array");
           return push(Frame::kEvidences);
+        case Field::kSources:
+          if (!once(kSeenSources, "sources")) return false;
+          if (object) return fail_record("\"sources\" must be an array");
+          return push(Frame::kSources);
         case Field::kType: return fail_record("\"type\" must be a string");
         case Field::kSource: return fail_record("\"source\" must be a non-negative integer");
         case Field::kTarget: return fail_record("\"target\" must be a non-negative integer");
@@ -521,6 +563,21 @@ bool Loader::start(bool object) {
       prop_list_.clear();
       return push(Frame::kPropList);
     case Frame::kPropList: return fail_record("a list element must be a string");
+    case Frame::kSources:
+      if (object) return bad_source();
+      tuple_size_ = 0;
+      source_ = Source{};
+      return push(Frame::kSource);
+    case Frame::kSource: {
+      const bool node = in_node_record();
+      if (!object && node && tuple_size_ == 1) return push(Frame::kSourceNames);
+      if (object && tuple_size_ == (node ? 2 : 1)) {
+        props_ = &source_.props;
+        return push(Frame::kProps);
+      }
+      return bad_source();
+    }
+    case Frame::kSourceNames: return fail_record("a source name must be a string");
     case Frame::kSkip: return push(Frame::kSkip);
   }
   return true;
@@ -567,15 +624,18 @@ bool Loader::end() {
       props_->set(prop_key_, std::move(prop_list_));
       prop_list_ = {};
       return true;
+    case Frame::kProps:
+    case Frame::kSourceNames:
+      if (top() == Frame::kSource) ++tuple_size_;
+      return true;
+    case Frame::kSource:
+      if (tuple_size_ != (in_node_record() ? 3 : 2)) return bad_source();
+      trim(source_.names);
+      sources_.push_back(std::move(source_));
+      source_ = Source{};
+      return true;
     default: return true;
   }
-}
-
-// Lists grow by doubling while read; records are kept for the graph's life,
-// so trim them to size.
-template <class T>
-void trim(std::vector<T>& v) {
-  if (v.capacity() != v.size()) v.shrink_to_fit();
 }
 
 bool Loader::end_node() {
@@ -586,8 +646,10 @@ bool Loader::end_node() {
     if (!(seen_ & bit)) return fail_record(std::string("missing \"") + name + "\"");
   trim(node_.aliases);
   trim(node_.mentions);
-  g_.add_node(std::move(node_));
+  NodeId id = g_.add_node(std::move(node_));
   node_ = Node{};
+  if (!sources_.empty()) g_.set_node_sources(id, std::move(sources_));
+  sources_ = {};
   return true;
 }
 
@@ -600,8 +662,10 @@ bool Loader::end_edge() {
   if (edge_.source >= g_.node_count() || edge_.target >= g_.node_count())
     return fail_record("points at a missing node");
   trim(edge_.evidence);
-  g_.add_edge(std::move(edge_));
+  EdgeId id = g_.add_edge(std::move(edge_));
   edge_ = Edge{};
+  if (!sources_.empty()) g_.set_edge_sources(id, std::move(sources_));
+  sources_ = {};
   return true;
 }
 

@@ -60,11 +60,21 @@ struct EvidenceRec {
   bool operator==(const EvidenceRec& o) const { return key() == o.key(); }
 };
 
+// What one document gave a merged record (Graph's Source, with the text).
+struct SourceRec {
+  std::vector<std::string> names;
+  Props props;
+};
+
+// One document's entity, or the part of a graph's node that no source
+// accounts for (doc ""). A merged class also collects its sources by document.
 struct EntityRec {
   Label label;
   std::vector<std::string> names;  // name first, then aliases
   Props props;
   std::vector<MentionRec> mentions;
+  std::string doc;
+  std::map<std::string, SourceRec> sources;  // merged classes only
 };
 
 struct RelationRec {
@@ -72,6 +82,8 @@ struct RelationRec {
   size_t source, target;  // EntityRec indexes
   Props props;
   std::vector<EvidenceRec> evidence;
+  std::string doc;
+  std::map<std::string, SourceRec> sources;  // merged edges only
 };
 
 // Orders values by their text form so conflicts resolve the same way always.
@@ -125,6 +137,8 @@ struct Merger::State {
   std::unordered_set<std::string> pool;  // node-based: the pointers stay valid
   std::vector<EntityRec> entities;
   std::vector<RelationRec> relations;
+  // Records that are one node whatever their names say (a graph node's parts).
+  std::vector<std::pair<size_t, size_t>> links;
 
   Str intern(std::string_view s) { return &*pool.emplace(s).first; }
 };
@@ -135,7 +149,7 @@ Merger::~Merger() = default;
 void Merger::add(const Fragment& f) {
   std::unordered_map<std::string, size_t> index;
   for (const auto& e : f.entities) {
-    EntityRec r{e.type, {e.name}, e.props, {}};
+    EntityRec r{e.type, {e.name}, e.props, {}, f.doc, {}};
     r.names.insert(r.names.end(), e.aliases.begin(), e.aliases.end());
     for (const auto& m : e.mentions)
       r.mentions.push_back({state_->intern(f.doc), m.start, m.end, state_->intern(m.rule)});
@@ -143,7 +157,7 @@ void Merger::add(const Fragment& f) {
     state_->entities.push_back(std::move(r));
   }
   for (const auto& rel : f.relations) {
-    RelationRec r{rel.type, index.at(rel.source), index.at(rel.target), rel.props, {}};
+    RelationRec r{rel.type, index.at(rel.source), index.at(rel.target), rel.props, {}, f.doc, {}};
     for (const auto& ev : rel.evidence)
       r.evidence.push_back({state_->intern(f.doc), ev.start, ev.end, state_->intern(ev.text),
                             state_->intern(ev.rule)});
@@ -151,24 +165,130 @@ void Merger::add(const Fragment& f) {
   }
 }
 
-void Merger::add(const Graph& g) {
-  size_t base = state_->entities.size();
+void Merger::add(const Graph& g) { add_without(g, {}); }
+
+namespace {
+
+// Whether every entry comes from one document. Such a record's sources are
+// not stored: its one document gave everything (see Merger::finish).
+template <class T>
+bool single_doc(const std::vector<T>& entries) {
+  if (entries.empty()) return false;
+  for (const auto& x : entries)
+    if (x.doc != entries[0].doc) return false;
+  return true;
+}
+
+// Whether some source gave property `key` the value `v`.
+bool sourced_value(std::span<const Source> sources, const std::string& key, const Value& v) {
+  for (const Source& src : sources)
+    if (const Value* have = src.props.get(key); have != nullptr && *have == v) return true;
+  return false;
+}
+
+}  // namespace
+
+// A graph's node becomes one record per source document (its names, values
+// and mentions) plus one for the rest: what no source accounts for, such as
+// an imported node's names or mentions of documents without a source. So a
+// removed document takes its names and values with it, and the rest stays
+// unless it lived only on mentions that are now gone. Edges likewise, with
+// the evidence grouped by document so each part hangs on that document's
+// part of its end nodes.
+void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
+  const std::set<std::string_view> gone(docs.begin(), docs.end());
+  auto& ents = state_->entities;
+  std::vector<size_t> first(g.node_count(), SIZE_MAX);  // a node's first kept record
+  std::map<std::pair<NodeId, std::string_view>, size_t> part;  // (node, doc) -> record
   for (NodeId i = 0; i < g.node_count(); ++i) {
     const Node& n = g.node(i);
-    EntityRec r{n.label, {n.name}, n.props, {}};
-    r.names.insert(r.names.end(), n.aliases.begin(), n.aliases.end());
-    for (const auto& m : n.mentions)
-      r.mentions.push_back(
-          {state_->intern(g.str(m.doc)), m.start, m.end, state_->intern(g.str(m.rule))});
-    state_->entities.push_back(std::move(r));
+    std::vector<Source> implicit;
+    std::span<const Source> sources = g.node_sources(i);
+    if (sources.empty() && single_doc(n.mentions)) {
+      implicit.push_back({n.mentions[0].doc, {n.name}, n.props});
+      implicit[0].names.insert(implicit[0].names.end(), n.aliases.begin(), n.aliases.end());
+      sources = implicit;
+    }
+    const size_t begin = ents.size();
+    std::set<std::string_view> sourced_docs;
+    std::set<std::string_view> sourced_names;
+    for (const Source& src : sources) {
+      std::string_view doc = g.str(src.doc);
+      sourced_docs.insert(doc);
+      sourced_names.insert(src.names.begin(), src.names.end());
+      if (gone.count(doc)) continue;
+      EntityRec r{n.label, src.names, src.props, {}, std::string(doc), {}};
+      for (const auto& m : n.mentions)
+        if (g.str(m.doc) == doc)
+          r.mentions.push_back({state_->intern(doc), m.start, m.end, state_->intern(g.str(m.rule))});
+      part[{i, doc}] = ents.size();
+      ents.push_back(std::move(r));
+    }
+    EntityRec rest{n.label, {}, {}, {}, "", {}};
+    if (!sourced_names.count(n.name)) rest.names.push_back(n.name);
+    for (const auto& a : n.aliases)
+      if (!sourced_names.count(a)) rest.names.push_back(a);
+    for (const auto& [k, v] : n.props)
+      if (!sourced_value(sources, k, v)) rest.props.set(k, v);
+    size_t had = 0;
+    for (const auto& m : n.mentions) {
+      std::string_view doc = g.str(m.doc);
+      if (sourced_docs.count(doc)) continue;
+      ++had;
+      if (!gone.count(doc))
+        rest.mentions.push_back({state_->intern(doc), m.start, m.end, state_->intern(g.str(m.rule))});
+    }
+    // A record that never had mentions (imported) stays; one whose mentions
+    // were all removed goes. A rest without names needs a part to hang on.
+    const bool alive = had == 0 || !rest.mentions.empty();
+    const bool needed = !rest.names.empty() || !rest.props.empty() || !rest.mentions.empty();
+    if (alive && needed && (!rest.names.empty() || ents.size() > begin)) {
+      if (ents.size() > begin) state_->links.emplace_back(begin, ents.size());
+      ents.push_back(std::move(rest));
+    }
+    if (ents.size() > begin) first[i] = begin;
   }
   for (EdgeId i = 0; i < g.edge_count(); ++i) {
     const Edge& e = g.edge(i);
-    RelationRec r{e.type, base + e.source, base + e.target, e.props, {}};
-    for (const auto& ev : e.evidence)
-      r.evidence.push_back({state_->intern(g.str(ev.doc)), ev.start, ev.end,
-                            state_->intern(g.str(ev.text)), state_->intern(g.str(ev.rule))});
-    state_->relations.push_back(std::move(r));
+    if (first[e.source] == SIZE_MAX || first[e.target] == SIZE_MAX) continue;  // an end is gone
+    auto end_for = [&](NodeId n, std::string_view doc) {
+      auto it = part.find({n, doc});
+      return it != part.end() ? it->second : first[n];
+    };
+    std::vector<Source> implicit;
+    std::span<const Source> sources = g.edge_sources(i);
+    if (sources.empty() && !e.props.empty() && single_doc(e.evidence)) {
+      implicit.push_back({e.evidence[0].doc, {}, e.props});
+      sources = implicit;
+    }
+    std::map<std::string_view, RelationRec> by_doc;
+    auto rec = [&](std::string_view doc) -> RelationRec& {
+      auto [it, fresh] = by_doc.try_emplace(doc);
+      if (fresh)
+        it->second = RelationRec{e.type, end_for(e.source, doc), end_for(e.target, doc), {}, {},
+                                 std::string(doc), {}};
+      return it->second;
+    };
+    for (const Source& src : sources) {
+      std::string_view doc = g.str(src.doc);
+      if (!gone.count(doc)) rec(doc).props = src.props;
+    }
+    size_t kept = 0;
+    for (const auto& ev : e.evidence) {
+      std::string_view doc = g.str(ev.doc);
+      if (gone.count(doc)) continue;
+      ++kept;
+      rec(doc).evidence.push_back({state_->intern(doc), ev.start, ev.end,
+                                   state_->intern(g.str(ev.text)), state_->intern(g.str(ev.rule))});
+    }
+    for (auto& [doc, r] : by_doc) state_->relations.push_back(std::move(r));
+    // The rest: values no source gave; an edge that never had evidence stays.
+    RelationRec rest{e.type, first[e.source], first[e.target], {}, {}, "", {}};
+    for (const auto& [k, v] : e.props)
+      if (!sourced_value(sources, k, v)) rest.props.set(k, v);
+    if ((e.evidence.empty() && by_doc.empty()) ||
+        (!rest.props.empty() && (e.evidence.empty() || kept > 0)))
+      state_->relations.push_back(std::move(rest));
   }
 }
 
@@ -177,6 +297,7 @@ Graph Merger::finish() {
   std::vector<size_t> parent(ents.size());
   std::iota(parent.begin(), parent.end(), 0);
   std::unordered_map<std::string, size_t> owner;
+  for (auto [a, b] : state_->links) parent[find_root(parent, a)] = find_root(parent, b);
   for (size_t i = 0; i < ents.size(); ++i) {
     for (const auto& name : ents[i].names) {
       std::string key(1, static_cast<char>(ents[i].label));
@@ -192,6 +313,11 @@ Graph Merger::finish() {
     auto [it, fresh] = classes.try_emplace(root);
     EntityRec& c = it->second;
     if (fresh) c.label = ents[i].label;
+    if (!ents[i].doc.empty()) {
+      SourceRec& src = c.sources[ents[i].doc];
+      src.names.insert(src.names.end(), ents[i].names.begin(), ents[i].names.end());
+      merge_props(src.props, ents[i].props);
+    }
     c.names.insert(c.names.end(), std::make_move_iterator(ents[i].names.begin()),
                    std::make_move_iterator(ents[i].names.end()));
     merge_props(c.props, ents[i].props);
@@ -203,6 +329,7 @@ Graph Merger::finish() {
     Node node;
     std::vector<MentionRec> mentions;
     size_t root;
+    std::map<std::string, SourceRec> sources;
   };
   std::vector<Out> outs;
   for (auto& [root, c] : classes) {
@@ -218,6 +345,7 @@ Graph Merger::finish() {
     sort_unique(c.mentions);
     o.mentions = std::move(c.mentions);
     o.root = root;
+    o.sources = std::move(c.sources);
     outs.push_back(std::move(o));
   }
   std::sort(outs.begin(), outs.end(), [](const Out& a, const Out& b) {
@@ -226,10 +354,31 @@ Graph Merger::finish() {
   Graph g;
   std::unordered_map<size_t, NodeId> node_of_root;
   for (auto& o : outs) {
+    // One document that gave every name, value and mention: nothing to
+    // store, add_without infers it (most records of a corpus have one).
+    bool implied = false;
+    if (o.sources.size() == 1) {
+      auto& [doc, src] = *o.sources.begin();
+      sort_unique(src.names);
+      std::vector<std::string> all = o.node.aliases;
+      all.push_back(o.node.name);
+      sort_unique(all);
+      implied = src.names == all && src.props == o.node.props && !o.mentions.empty() &&
+                std::all_of(o.mentions.begin(), o.mentions.end(),
+                            [&](const MentionRec& m) { return *m.doc == doc; });
+    }
     for (const auto& m : o.mentions)
       o.node.mentions.push_back({g.intern(*m.doc), m.start, m.end, g.intern(*m.rule)});
     o.mentions = {};
-    node_of_root[o.root] = g.add_node(std::move(o.node));
+    NodeId id = g.add_node(std::move(o.node));
+    node_of_root[o.root] = id;
+    if (implied) continue;
+    std::vector<Source> sources;
+    for (auto& [doc, src] : o.sources) {
+      sort_unique(src.names);
+      sources.push_back({g.intern(doc), std::move(src.names), std::move(src.props)});
+    }
+    g.set_node_sources(id, std::move(sources));
   }
   // Edges: one per (type, source, target), symmetric ones with source <= target.
   std::map<std::tuple<RelType, NodeId, NodeId>, RelationRec> edges;
@@ -243,15 +392,25 @@ Graph Merger::finish() {
     merge_props(e.props, r.props);
     e.evidence.insert(e.evidence.end(), r.evidence.begin(), r.evidence.end());
     r.evidence = {};
+    if (!r.doc.empty() && !r.props.empty()) merge_props(e.sources[r.doc].props, r.props);
   }
   for (auto& [key, r] : edges) {
     sort_unique(r.evidence);
     Edge e{r.type, std::get<1>(key), std::get<2>(key), std::move(r.props), {}};
+    const bool implied = r.sources.size() == 1 && r.sources.begin()->second.props == e.props &&
+                         !r.evidence.empty() &&
+                         std::all_of(r.evidence.begin(), r.evidence.end(), [&](const EvidenceRec& ev) {
+                           return *ev.doc == r.sources.begin()->first;
+                         });
     for (const auto& ev : r.evidence)
       e.evidence.push_back(
           {g.intern(*ev.doc), ev.start, ev.end, g.intern(*ev.text), g.intern(*ev.rule)});
     r.evidence = {};
-    g.add_edge(std::move(e));
+    EdgeId id = g.add_edge(std::move(e));
+    if (implied) continue;
+    std::vector<Source> sources;
+    for (auto& [doc, src] : r.sources) sources.push_back({g.intern(doc), {}, std::move(src.props)});
+    g.set_edge_sources(id, std::move(sources));
   }
   state_ = std::make_unique<State>();
   return g;
@@ -308,26 +467,8 @@ void add_lines(Merger& merger, std::istream& in, const std::string& name) {
 }
 
 Graph remove_documents(const Graph& graph, const std::vector<std::string>& docs) {
-  std::set<std::string_view> gone(docs.begin(), docs.end());
-  Graph copy = graph.clone();
-  std::vector<bool> drop_nodes(copy.node_count()), drop_edges(copy.edge_count());
-  for (NodeId i = 0; i < copy.node_count(); ++i) {
-    auto& ms = copy.mutable_node(i).mentions;
-    if (ms.empty()) continue;
-    std::erase_if(ms, [&](const NodeMention& m) { return gone.count(copy.str(m.doc)) > 0; });
-    drop_nodes[i] = ms.empty();
-  }
-  for (EdgeId i = 0; i < copy.edge_count(); ++i) {
-    auto& evs = copy.mutable_edge(i).evidence;
-    if (evs.empty()) continue;
-    std::erase_if(evs, [&](const EdgeEvidence& e) { return gone.count(copy.str(e.doc)) > 0; });
-    drop_edges[i] = evs.empty();
-  }
-  copy.erase(drop_nodes, drop_edges);
-  // Aliases that only the removed documents contributed cannot be told apart
-  // from the others in a merged node; they stay (see README "Merge").
   Merger m;
-  m.add(copy);
+  m.add_without(graph, docs);
   return m.finish();
 }
 

@@ -27,6 +27,11 @@ class Merger {
 
   void add(const Fragment& fragment);
   void add(const Graph& graph);
+  // Adds `graph` without the contribution of the documents `docs`: their
+  // mentions, evidence, and the names and property values they gave (as far
+  // as the graph records sources; see Graph::node_sources). A node or edge
+  // left with no mention or evidence goes; one that never had any stays.
+  void add_without(const Graph& graph, const std::vector<std::string>& docs);
   // The canonical merged graph. The Merger is left empty.
   Graph finish();
 

@@ -105,6 +105,10 @@ TEST_CASE("a well-formed file with a bad record names the record") {
   CHECK(load_error(g, "\"evidence\":[[", "\"evidence\":[{},[") ==
         p + "edge 0: evidence is [doc, start, end, text, rule]");
   CHECK(load_error(g, "\"nodes\":[{", "\"nodes\":[7,{") == p + "node 0: expected an object");
+  CHECK(load_error(g, "\"sources\":[[", "\"sources\":[[0,{}],[") ==
+        p + "node 0: a source is [doc, [names], {props}]");
+  CHECK(load_error(g, "\"sources\":[[", "\"sources\":[[0,[7],{}],[") ==
+        p + "node 0: a source name must be a string");
 }
 
 TEST_CASE("header problems and bad JSON give the byte offset") {
@@ -233,4 +237,81 @@ TEST_CASE("merging a graph file with a new fragment file equals merging all frag
   CHECK(read_file(dir + "abc1.kggraph") == read_file(dir + "abc2.kggraph"));
   for (const char* f : {"ab.jsonl", "c.jsonl", "abc.jsonl", "ab.kggraph", "abc1.kggraph", "abc2.kggraph"})
     std::remove((dir + f).c_str());
+}
+
+TEST_CASE("removing a document takes back the names and values it gave") {
+  Fragment a = fragment("a.txt", "Tianjin Vocational Institute");
+  Fragment b = fragment("b.txt", "tianjin vocational institute");
+  Fragment d = fragment("d.txt", "Tianjin Vocational Institute");
+  d.entities[0].aliases = {"TVU"};
+  d.entities[0].props.set("kind", std::string("academy"));  // wins over "college"
+  d.entities[0].props.set("country", std::string("China"));
+  d.relations[0].props.set("date", std::string("2024-05-27"));
+  Merger all_m;
+  for (const auto* f : {&a, &b, &d}) all_m.add(*f);
+  Graph all = all_m.finish();
+  NodeId tvi = *all.find(Label::kInstitution, "TVU");
+  CHECK(all.node(tvi).props.get_string("kind") == "academy");
+  CHECK(all.node_sources(tvi).size() == 3);
+  // Through the graph file, so the sources round-trip too.
+  std::string path = tmp_path("sources.kggraph");
+  save_graph(all, path);
+  Graph loaded = load_graph(path);
+  REQUIRE(loaded == all);
+  Graph without = remove_documents(loaded, {"d.txt"});
+  Merger ab;
+  ab.add(a);
+  ab.add(b);
+  Graph expect = ab.finish();
+  CHECK(without == expect);
+  NodeId id = *without.find(Label::kInstitution, "TVI");
+  CHECK_FALSE(without.find(Label::kInstitution, "TVU"));
+  CHECK(without.node(id).props.get_string("kind") == "college");
+  CHECK(without.node(id).props.get("country") == nullptr);
+  for (EdgeId e = 0; e < without.edge_count(); ++e) CHECK(without.edge(e).props.get("date") == nullptr);
+  // And back again.
+  Merger back;
+  back.add(without);
+  back.add(d);
+  CHECK(back.finish() == all);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("removing the document that joined two names splits the node") {
+  auto one = [](const std::string& doc, const std::string& name, std::vector<std::string> aliases) {
+    Fragment f;
+    f.doc = doc;
+    f.entities.push_back({"e1", Label::kInstitution, name, std::move(aliases), {}, {{0, 5, "org"}}});
+    return f;
+  };
+  Fragment p = one("p.txt", "North College", {});
+  Fragment q = one("q.txt", "Northern College", {"North College"});
+  Fragment r = one("r.txt", "Northern College", {});
+  Merger m;
+  for (const auto* f : {&p, &q, &r}) m.add(*f);
+  Graph all = m.finish();
+  CHECK(all.node_count() == 1);
+  Graph without = remove_documents(all, {"q.txt"});
+  Merger pr;
+  pr.add(p);
+  pr.add(r);
+  CHECK(without == pr.finish());
+  CHECK(without.node_count() == 2);
+}
+
+TEST_CASE("graphs without sources keep the old removal rules") {
+  Graph g;
+  Sym d1 = g.intern("d1"), d2 = g.intern("d2"), rule = g.intern("r"), text = g.intern("t");
+  NodeId a = g.add_node({Label::kInstitution, "A College", {"AC"}, {}, {{d1, 0, 1, rule}}});
+  NodeId b = g.add_node({Label::kInstitution, "B College", {}, {}, {{d1, 0, 1, rule}, {d2, 0, 1, rule}}});
+  NodeId c = g.add_node({Label::kCountry, "China", {}, {}, {}});  // imported: never had mentions
+  g.add_edge({RelType::kSigned, a, b, {}, {{d1, 0, 1, text, rule}}});
+  g.add_edge({RelType::kLocatedIn, b, c, {}, {{d2, 0, 1, text, rule}}});
+  g.add_edge({RelType::kLocatedIn, a, c, {}, {}});
+  Graph without = remove_documents(g, {"d1"});
+  REQUIRE(without.node_count() == 2);  // A College had only d1's mentions
+  CHECK(without.find(Label::kCountry, "China"));
+  CHECK(without.find(Label::kInstitution, "B College"));
+  CHECK(without.edge_count() == 1);
+  CHECK(without.edge(0).type == RelType::kLocatedIn);
 }
