@@ -5,7 +5,8 @@
 // The handler is a state machine over a stack of frames, one per open JSON
 // object or array, each knowing what it holds (the root, the string table, a
 // node, a mention, a property list, a value being skipped, ...). The format
-// needs at most 5 levels; deeper nesting is refused at kMaxDepth, and the
+// needs at most 7 levels (root, nodes, node, sources, source, props, list);
+// deeper nesting is refused at kMaxDepth, and the
 // parser runs with kParseIterativeFlag, so hostile nesting can neither
 // overflow the call stack nor grow the parser's own stack without bound.
 //
