@@ -315,3 +315,34 @@ TEST_CASE("graphs without sources keep the old removal rules") {
   CHECK(without.edge_count() == 1);
   CHECK(without.edge(0).type == RelType::kLocatedIn);
 }
+
+TEST_CASE("on the seed articles, removing any document gives the graph built without it") {
+  std::string frags = tmp_path("seeds.jsonl");
+  std::string cmd = std::string(KG_BINARY) + " extract -o " + frags + " " + KG_SHARED_DIR +
+                    "/corpus/seeds 2>/dev/null";
+  REQUIRE(WEXITSTATUS(std::system(cmd.c_str())) == 0);
+  std::vector<Fragment> all;
+  FragmentReader reader(frags);
+  for (Fragment f; reader.next(f);) all.push_back(f);
+  std::remove(frags.c_str());
+  REQUIRE(all.size() >= 5);
+  Merger m;
+  for (const auto& f : all) m.add(f);
+  Graph full = m.finish();
+  // Through the file, as kg remove does.
+  std::string path = tmp_path("seeds.kggraph");
+  save_graph(full, path);
+  Graph loaded = load_graph(path);
+  std::remove(path.c_str());
+  for (const auto& gone : all) {
+    Merger rest;
+    for (const auto& f : all)
+      if (f.doc != gone.doc) rest.add(f);
+    Graph without = remove_documents(loaded, {gone.doc});
+    CHECK(without == rest.finish());
+    Merger back;
+    back.add(without);
+    back.add(gone);
+    CHECK(back.finish() == full);
+  }
+}
