@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "graph/error.h"
+#include "graph/input_limits.h"
 
 namespace fs = std::filesystem;
 
@@ -213,23 +214,30 @@ bool ArticleReader::State::read_file(const Input& in, RawArticle& out) {
 
 bool ArticleReader::State::read_line(RawArticle& out) {
   std::string line;
-  if (!std::getline(*lines, line)) {
+  // Bounded: a line longer than the article limit is skipped over, never
+  // held in memory whole (a 10 GB file without a newline is one line).
+  uint64_t line_bytes = 0;
+  LineStatus status = read_bounded_line(*lines, line, options.max_article_bytes, line_bytes);
+  if (status == LineStatus::kEnd) {
     lines = nullptr;
     file.reset();
     return false;
   }
   ++line_no;
   uint64_t offset = line_offset;
-  line_offset += line.size() + 1;
-  bytes += line.size() + 1;
+  line_offset += line_bytes;
+  bytes += line_bytes;
   if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line.find_first_not_of(" \t") == std::string::npos) return false;
   std::string where = lines_path + ":" + std::to_string(line_no);
+  if (status != LineStatus::kTooLong && line.find_first_not_of(" \t") == std::string::npos)
+    return false;
   try {
-    if (line.size() > options.max_article_bytes)
-      throw LimitError(where + ": " + std::to_string(line.size()) +
-                       " bytes, more than the article limit " +
-                       std::to_string(options.max_article_bytes) + " (--max-article-bytes)");
+    if (status == LineStatus::kTooLong)
+      throw LimitError(where + ": a line of more than the article limit " +
+                       std::to_string(options.max_article_bytes) + " bytes (--max-article-bytes)");
+    if (size_t deep = find_json_too_deep(line); deep != std::string::npos)
+      throw LimitError(where + ": byte " + std::to_string(deep) + ": JSON nested deeper than " +
+                       std::to_string(kMaxJsonDepth) + " levels");
     if (line.find('\0') != std::string::npos)
       throw InputError(where + ": NUL byte in a JSON line (binary data?)");
     if (uint64_t n = check_utf8(line, lines_path, offset, options.lenient)) {

@@ -28,6 +28,10 @@ namespace kg::rules {
 namespace {
 
 constexpr int kMaxMacroDepth = 16;
+// Macros may each use another several times, so expansion can grow
+// exponentially with the depth (8 uses over 15 levels: 10^13 bytes). No real
+// pattern comes near this; re2 would refuse it anyway (kMaxPatternMem).
+constexpr size_t kMaxExpandedBytes = 1 << 20;
 constexpr int64_t kMaxPatternMem = 64 << 20;
 
 struct Define {
@@ -254,6 +258,9 @@ std::string Loader::expand(const std::string& p, const Origin& o, const std::str
           if (it == defines.end()) fail(o, id, "unknown macro '{" + name + "}'");
           out += "(?:" + expand(it->second.value, o, id, depth + 1) + ")";
         }
+        if (out.size() > kMaxExpandedBytes)
+          fail(o, id, "pattern longer than " + std::to_string(kMaxExpandedBytes) +
+                          " bytes after macro expansion");
         i = close;
         continue;
       }

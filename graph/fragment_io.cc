@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "graph/error.h"
+#include "graph/input_limits.h"
 
 namespace kg {
 
@@ -168,6 +169,10 @@ std::string fragment_to_json(const Fragment& f, bool with_text) {
 }
 
 Fragment fragment_from_json(std::string_view line, const std::string& path, uint64_t line_no) {
+  // RapidJSON's parser recurses per level: refuse hostile nesting first.
+  if (size_t deep = find_json_too_deep(line); deep != std::string_view::npos)
+    throw LimitError(path + ":" + std::to_string(line_no) + ": byte " + std::to_string(deep) +
+                     ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   rapidjson::Document d;
   // kParseStopWhenDoneFlag is not set: trailing garbage on a line is an error.
   d.Parse<rapidjson::kParseDefaultFlags>(line.data(), line.size());
@@ -258,8 +263,15 @@ FragmentReader::~FragmentReader() {
 }
 
 bool FragmentReader::next(Fragment& out) {
-  while (std::getline(*in_, line_)) {
+  uint64_t line_bytes = 0;
+  // Bounded, so a file without newlines cannot take all memory.
+  for (LineStatus status;
+       (status = read_bounded_line(*in_, line_, kMaxFragmentLineBytes, line_bytes)) !=
+       LineStatus::kEnd;) {
     ++line_no_;
+    if (status == LineStatus::kTooLong)
+      throw LimitError(path_ + ":" + std::to_string(line_no_) + ": a line of more than " +
+                       std::to_string(kMaxFragmentLineBytes) + " bytes, not a fragment");
     if (line_.find_first_not_of(" \t\r") == std::string::npos) continue;
     out = fragment_from_json(line_, path_, line_no_);
     return true;

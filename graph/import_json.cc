@@ -10,6 +10,7 @@
 #include "graph/error.h"
 #include "graph/export_json_keys.h"
 #include "graph/import_parts.h"
+#include "graph/input_limits.h"
 
 namespace kg {
 
@@ -75,6 +76,10 @@ std::string prop_key(std::string_view key) {
 
 Graph import_json(const std::string& path) {
   std::string text = detail::read_whole_file(path);
+  // RapidJSON's parser recurses per level: refuse hostile nesting first.
+  if (size_t deep = find_json_too_deep(text); deep != std::string::npos)
+    throw LimitError(path + ": byte " + std::to_string(deep) + ": JSON nested deeper than " +
+                     std::to_string(kMaxJsonDepth) + " levels");
   rapidjson::Document doc;
   doc.ParseInsitu<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNanAndInfFlag>(text.data());
   if (doc.HasParseError())
