@@ -340,7 +340,7 @@ std::string text(const Graph& g, const Report& r, const StatsOptions& o, bool md
         line("  " + y.year + ": " + std::to_string(y.relations) + " relations, " +
              std::to_string(y.documents) + " documents, " + std::to_string(y.parties) +
              " parties, " + std::to_string(y.partner_links) +
-             " partner links; top partners: " + top);
+             " partner links; top partners: " + (top.empty() ? "-" : top));
     }
   }
   return s;
