@@ -294,6 +294,46 @@ TEST_CASE("analytics agree with NetworkX on generated graphs", "[analytics]") {
   }
 }
 
+// The figures of kg stats against the same questions asked in Cypher.
+TEST_CASE("kg stats agrees with Cypher on the seed graph", "[analytics][stats]") {
+  const std::string kg = KG_BINARY, graph = shell_quoted(seed_graph());
+  auto r = run(kg + " stats --format json " + graph);
+  REQUIRE(r.rc == 0);
+  rapidjson::Document d;
+  d.Parse(r.output.c_str());
+  REQUIRE(!d.HasParseError());
+  // The single number a one-row, one-column query answers.
+  auto ask = [&](const std::string& query, const std::string& param = "") -> int64_t {
+    auto q = run(kg + " query --format json " + graph + " " + shell_quoted(query) +
+                 (param.empty() ? "" : " --param " + shell_quoted(param)));
+    INFO(query << "\n" << q.output);
+    REQUIRE(q.rc == 0);
+    rapidjson::Document a;
+    a.Parse(q.output.c_str());
+    REQUIRE(!a.HasParseError());
+    REQUIRE(a["rows"].Size() == 1);
+    return a["rows"][0][0].GetInt64();
+  };
+  for (const auto& [label, count] : d["labels"].GetObject()) {
+    INFO(label.GetString());
+    CHECK(ask("MATCH (n:" + std::string(label.GetString()) + ") RETURN count(n)") ==
+          count.GetInt64());
+  }
+  for (const auto& [type, count] : d["types"].GetObject()) {
+    INFO(type.GetString());
+    CHECK(ask("MATCH ()-[r:" + std::string(type.GetString()) + "]->() RETURN count(r)") ==
+          count.GetInt64());
+  }
+  // A party's partners in the partnership view are the distinct partners the
+  // query engine's kg.partners finds (a separate implementation).
+  REQUIRE(d["top_degree"].Size() > 0);
+  for (const auto& p : d["top_degree"].GetArray()) {
+    INFO(p["name"].GetString());
+    CHECK(ask("CALL kg.partners($name) YIELD partner RETURN count(DISTINCT partner)",
+              std::string("name=") + p["name"].GetString()) == p["partners"].GetInt64());
+  }
+}
+
 // --- the view definitions on graphs small enough to read ---------------------
 
 NodeId add(Graph& g, Label l, std::string name, std::string country = "") {
