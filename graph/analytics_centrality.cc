@@ -70,21 +70,23 @@ std::vector<double> degree(const View& v, bool weighted) {
 namespace {
 
 // One pass: x -> d * (x M + dangling mass / n) + (1 - d) / n. Returns the L1
-// change.
+// change. Each vertex's share x[u] / out_w[u] is computed once, so the pull
+// over in-edges reads one array at random instead of two.
 double pagerank_step(const ViewGraph& g, const std::vector<double>& out_w, double damping,
-                     bool weighted, const std::vector<double>& x, std::vector<double>& next) {
+                     bool weighted, const std::vector<double>& x, std::vector<double>& share,
+                     std::vector<double>& next) {
   const size_t n = x.size();
   double dangling = 0;
-  for (size_t u = 0; u < n; ++u)
+  for (size_t u = 0; u < n; ++u) {
     if (out_w[u] == 0) dangling += x[u];
+    share[u] = out_w[u] == 0 ? 0.0 : x[u] / out_w[u];
+  }
   const double base = damping * dangling / n + (1 - damping) / n;
   double change = 0;
   for (uint32_t t = 0; t < n; ++t) {
     double sum = 0;
-    for (auto e : boost::make_iterator_range(boost::in_edges(t, g))) {
-      uint32_t u = boost::source(e, g);
-      sum += x[u] * (weighted ? g[e] : 1.0) / out_w[u];
-    }
+    for (auto e : boost::make_iterator_range(boost::in_edges(t, g)))
+      sum += share[boost::source(e, g)] * (weighted ? g[e] : 1.0);
     next[t] = damping * sum + base;
     change += std::abs(next[t] - x[t]);
   }
@@ -104,10 +106,10 @@ std::vector<double> out_weights(const View& v, bool weighted) {
 std::vector<double> pagerank(const View& v, const PageRankOptions& o) {
   const size_t n = v.nodes().size();
   if (n == 0) return {};
-  std::vector<double> x(n, 1.0 / n), next(n);
+  std::vector<double> x(n, 1.0 / n), share(n), next(n);
   auto out_w = out_weights(v, o.weighted);
   for (int i = 0; i < o.max_iterations; ++i) {
-    double change = pagerank_step(v.impl().graph, out_w, o.damping, o.weighted, x, next);
+    double change = pagerank_step(v.impl().graph, out_w, o.damping, o.weighted, x, share, next);
     x.swap(next);
     if (change < n * o.tolerance) break;
   }
@@ -120,10 +122,10 @@ std::vector<double> pagerank(const View& v, const PageRankOptions& o) {
 std::vector<double> pagerank_iterations(const View& v, int iterations, double damping) {
   const size_t n = v.nodes().size();
   if (n == 0) return {};
-  std::vector<double> x(n, 1.0 / n), next(n);
+  std::vector<double> x(n, 1.0 / n), share(n), next(n);
   auto out_w = out_weights(v, false);
   for (int i = 0; i < iterations; ++i) {
-    pagerank_step(v.impl().graph, out_w, damping, false, x, next);
+    pagerank_step(v.impl().graph, out_w, damping, false, x, share, next);
     x.swap(next);
   }
   return x;
