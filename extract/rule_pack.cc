@@ -152,6 +152,11 @@ void Loader::parse(const std::string& text, const std::string& file) {
       pattern = trim(t.substr(colon + 3));
     }
     auto w = words(head);
+    // trim() keeps \v and \f, words() splits on them: such a line is blank.
+    if (w.empty()) {
+      if (pattern.empty()) continue;
+      fail(o, "", "a pattern without a rule head");
+    }
     const std::string& kind = w[0];
     if (kind == "pack") {
       if (w.size() != 3) fail(o, "", "expected 'pack <name> <version>'");

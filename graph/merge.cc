@@ -365,7 +365,7 @@ Graph Merger::finish() {
       sort_unique(all);
       implied = src.names == all && src.props == o.node.props && !o.mentions.empty() &&
                 std::all_of(o.mentions.begin(), o.mentions.end(),
-                            [&](const MentionRec& m) { return *m.doc == doc; });
+                            [&d = doc](const MentionRec& m) { return *m.doc == d; });
     }
     for (const auto& m : o.mentions)
       o.node.mentions.push_back({g.intern(*m.doc), m.start, m.end, g.intern(*m.rule)});
@@ -399,9 +399,10 @@ Graph Merger::finish() {
     Edge e{r.type, std::get<1>(key), std::get<2>(key), std::move(r.props), {}};
     const bool implied = r.sources.size() == 1 && r.sources.begin()->second.props == e.props &&
                          !r.evidence.empty() &&
-                         std::all_of(r.evidence.begin(), r.evidence.end(), [&](const EvidenceRec& ev) {
-                           return *ev.doc == r.sources.begin()->first;
-                         });
+                         std::all_of(r.evidence.begin(), r.evidence.end(),
+                                     [&rec = r](const EvidenceRec& ev) {
+                                       return *ev.doc == rec.sources.begin()->first;
+                                     });
     for (const auto& ev : r.evidence)
       e.evidence.push_back(
           {g.intern(*ev.doc), ev.start, ev.end, g.intern(*ev.text), g.intern(*ev.rule)});
