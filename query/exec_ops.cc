@@ -188,10 +188,25 @@ class VarExpandOp : public Operator {
         if (plan_.match_nothing || row[plan_.from].kind() != QValue::Kind::kNode) continue;
         if (plan_.to_bound && row[plan_.to].kind() != QValue::Kind::kNode) continue;
         NodeId start = row[plan_.from].as_node();
-        stack_.assign(1, Frame{start, first_phase(), 0});
+        if (plan_.distinct_ends) {
+          reachable(start);
+          active_ = true;
+          end_i_ = 0;
+        } else {
+          stack_.assign(1, Frame{start, first_phase(), 0});
+        }
         path_.clear();
         active_ = true;
-        if (plan_.min_hops == 0 && emit(row, start)) return true;
+        if (!plan_.distinct_ends && plan_.min_hops == 0 && emit(row, start)) return true;
+      }
+      if (plan_.distinct_ends) {
+        while (end_i_ < ends_.size()) {
+          NodeId end = ends_[end_i_++];
+          path_.clear();
+          if (emit(row, end)) return true;
+        }
+        active_ = false;
+        continue;
       }
       while (!stack_.empty()) {
         Frame& f = stack_.back();
@@ -258,9 +273,76 @@ class VarExpandOp : public Operator {
     return true;
   }
 
+  // The ends of every trail of min_hops (0 or 1) to max_hops relationships
+  // from `start`, each once. A node other than the start ends such a trail
+  // exactly when its BFS distance is 1..max (a shortest walk repeats no
+  // relationship). The start ends one when min_hops is 0, or when a closed
+  // trail of at most max_hops passes through it: a relationship back into it
+  // from a node at distance <= max-1 (directed), or one joining two BFS
+  // branches, or a second relationship to a first-hop node (undirected).
+  void reachable(NodeId start) {
+    const Graph& g = x_.graph();
+    if (dist_.size() != g.node_count()) {
+      dist_.assign(g.node_count(), -1);
+      branch_.assign(g.node_count(), 0);
+      via_.assign(g.node_count(), 0);
+    }
+    for (NodeId n : seen_) dist_[n] = -1;
+    seen_.clear();
+    ends_.clear();
+    dist_[start] = 0;
+    seen_.push_back(start);
+    bool closed = plan_.min_hops == 0;
+    auto each = [&](NodeId n, auto&& f) {
+      if (plan_.dir != Direction::kIn)
+        for (const Adj& a : g.out(n))
+          if (type_ok(plan_, g.edge(a.edge).type)) f(a);
+      if (plan_.dir != Direction::kOut)
+        for (const Adj& a : g.in(n)) {
+          const Edge& e = g.edge(a.edge);
+          if (type_ok(plan_, e.type) && !(plan_.dir == Direction::kBoth && e.source == e.target)) f(a);
+        }
+    };
+    for (size_t head = 0; head < seen_.size(); ++head) {
+      NodeId n = seen_[head];
+      int d = dist_[n];
+      // Nodes at the last distance reach nothing new and close no trail.
+      if (d >= plan_.max_hops) continue;
+      each(n, [&](const Adj& a) {
+        x_.count_expansion();
+        NodeId m = a.other;
+        if (dist_[m] < 0) {
+          dist_[m] = d + 1;
+          branch_[m] = d == 0 ? a.edge : branch_[n];
+          via_[m] = a.edge;
+          seen_.push_back(m);
+          ends_.push_back(m);
+          return;
+        }
+        if (closed) return;
+        if (plan_.dir != Direction::kBoth) {
+          if (m == start && d + 1 <= plan_.max_hops) closed = true;
+          return;
+        }
+        if (a.edge == via_[m] || a.edge == via_[n]) return;  // a tree edge
+        if (m == start || n == start) {
+          NodeId other = m == start ? n : m;
+          if (dist_[other] + 1 <= plan_.max_hops) closed = true;
+        } else if (branch_[m] != branch_[n] && d + dist_[m] + 1 <= plan_.max_hops) {
+          closed = true;
+        }
+      });
+    }
+    if (closed) ends_.push_back(start);
+  }
+
   std::vector<Frame> stack_;
   std::vector<EdgeId> path_;
   bool active_ = false;
+  std::vector<int> dist_;
+  std::vector<EdgeId> branch_, via_;
+  std::vector<NodeId> seen_, ends_;
+  size_t end_i_ = 0;
 };
 
 // Breadth-first search between two bound nodes. One shortest path: a

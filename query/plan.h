@@ -50,6 +50,10 @@ struct PlanOp {
   bool to_bound = false;         // `to` was bound before: check, do not bind
   int min_hops = 1, max_hops = 1;
   bool reverse_list = false;     // kVarExpand walking right-to-left in the pattern
+  // kVarExpand: only which nodes are reached matters (the rows feed DISTINCT
+  // or multiplicity-blind aggregates, the relationships are never read), so
+  // each end is produced once per input row, found by breadth-first search.
+  bool distinct_ends = false;
   bool all_shortest = false;
   std::vector<int> unique_rels;  // earlier relationship slots of the MATCH: trail semantics
   std::vector<int> unique_lists; // earlier variable-length lists of the MATCH

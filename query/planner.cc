@@ -17,6 +17,7 @@
 #include <set>
 
 #include "graph/error.h"
+#include "query/functions.h"
 #include "query/plan.h"
 
 namespace kg::query {
@@ -119,6 +120,7 @@ class Planner {
       }
     }
     plan_.root = std::move(cur);
+    if (opt_.optimize) mark_distinct_ends(plan_.root.get());
   }
 
  private:
@@ -452,6 +454,50 @@ class Planner {
     }
     if (c.where) cur = filter(std::move(cur), c.where.get());
     return cur;
+  }
+
+  // Rewrite: a variable-length expansion whose rows only feed DISTINCT (or
+  // min, max and DISTINCT aggregates), whose relationships nothing reads,
+  // needs each end node once, not once per trail. Walking from the root
+  // down, `free` says the rows' multiplicity cannot change the answer;
+  // `read` collects the slots operators above read besides expressions.
+  void mark_distinct_ends(PlanOp* root) {
+    bool free = false;
+    std::set<int> read;
+    for (PlanOp* op = root; op; op = op->child.get()) {
+      for (int s : op->unique_rels) read.insert(s);
+      for (int s : op->unique_lists) read.insert(s);
+      for (int s : op->path_rels) read.insert(s);
+      switch (op->kind) {
+        case OpKind::kDistinct: free = true; break;
+        case OpKind::kAggregate: {
+          free = true;
+          for (const Expr* a : op->aggregates) {
+            std::string_view fn = a->kind == ExprKind::kCountStar ? "count" : function(a->function).name;
+            bool blind = fn == "min" || fn == "max" || ((fn == "count" || fn == "collect") && a->distinct);
+            if (!blind || a->kind == ExprKind::kCountStar) free = false;
+          }
+          break;
+        }
+        case OpKind::kFilter:
+        case OpKind::kLabelFilter:
+        case OpKind::kExpand:
+        case OpKind::kNodeScan:
+        case OpKind::kNodeSeek:
+        case OpKind::kProject:
+        case OpKind::kSort:
+        case OpKind::kStart:
+        case OpKind::kArgument: break;
+        case OpKind::kVarExpand:
+          if (free && op->min_hops <= 1 && op->unique_rels.empty() && op->unique_lists.empty() &&
+              !read.count(op->rel) && plan_.bound.slot_names[op->rel].rfind("_anon", 0) == 0) {
+            op->distinct_ends = true;
+            op->detail += " (distinct ends, BFS)";
+          }
+          break;
+        default: free = false;
+      }
+    }
   }
 
   Plan& plan_;
