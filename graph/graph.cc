@@ -201,8 +201,8 @@ const Graph::Topology& Graph::topology() const {
   // Edges are visited in id order, so each node's lists come out sorted by id.
   for (EdgeId id = 0; id < edges_.size(); ++id) {
     const Edge& e = edges_[id];
-    t->out_adj[out_fill[e.source]++] = Adj{id, e.target};
-    t->in_adj[in_fill[e.target]++] = Adj{id, e.source};
+    t->out_adj[out_fill[e.source]++] = Adj{id, e.target, e.type};
+    t->in_adj[in_fill[e.target]++] = Adj{id, e.source, e.type};
   }
   topology_ = std::move(t);
   return *topology_;

@@ -74,6 +74,9 @@ struct Source {
 struct Adj {
   EdgeId edge;
   NodeId other;
+  // A copy of edge(edge).type: traversals filter by type without touching
+  // the edge table (one cache miss saved per step).
+  RelType type;
 };
 
 class Graph {

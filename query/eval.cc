@@ -132,7 +132,10 @@ int64_t list_index(int64_t i, size_t n) { return i < 0 ? static_cast<int64_t>(n)
 
 QValue eval(const Expr& e, const Row& row, EvalContext& ctx) {
   switch (e.kind) {
-    case ExprKind::kLiteral: return e.value;
+    case ExprKind::kLiteral:
+      // A view into the query's syntax tree, which outlives the run: no copy.
+      if (e.value.kind() == K::kString) return QValue::view(e.value.as_string());
+      return e.value;
     case ExprKind::kParam: return ctx.params.find(e.name)->second;
     case ExprKind::kVar: return row[e.slot];
     case ExprKind::kProperty: return property(eval(*e.args[0], row, ctx), e.name, ctx.graph, e.pos);

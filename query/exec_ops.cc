@@ -147,10 +147,9 @@ class ExpandOp : public Operator {
         while (i_ < adj.size()) {
           const Adj& a = adj[i_++];
           x_.tick();
-          const Edge& e = g.edge(a.edge);
-          if (!type_ok(plan_, e.type)) continue;
+          if (!type_ok(plan_, a.type)) continue;
           // An undirected pattern meets a self-loop in both lists: take it once.
-          if (phase_ == 1 && plan_.dir == Direction::kBoth && e.source == e.target) continue;
+          if (phase_ == 1 && plan_.dir == Direction::kBoth && a.other == from_) continue;
           if (!plan_.labels.empty() && !labels_ok(plan_.labels, g.node(a.other).label)) continue;
           if (plan_.to_bound && row[plan_.to].as_node() != a.other) continue;
           if (!rel_free(plan_, row, a.edge)) continue;
@@ -247,9 +246,8 @@ class VarExpandOp : public Operator {
       auto adj = f.phase == 0 ? g.out(f.node) : g.in(f.node);
       while (f.i < adj.size()) {
         const Adj& a = adj[f.i++];
-        const Edge& e = g.edge(a.edge);
-        if (!type_ok(plan_, e.type)) continue;
-        if (f.phase == 1 && plan_.dir == Direction::kBoth && e.source == e.target) continue;
+        if (!type_ok(plan_, a.type)) continue;
+        if (f.phase == 1 && plan_.dir == Direction::kBoth && a.other == f.node) continue;
         if (std::find(path_.begin(), path_.end(), a.edge) != path_.end()) continue;
         if (!rel_free(plan_, row, a.edge)) continue;
         return a;
@@ -296,12 +294,10 @@ class VarExpandOp : public Operator {
     auto each = [&](NodeId n, auto&& f) {
       if (plan_.dir != Direction::kIn)
         for (const Adj& a : g.out(n))
-          if (type_ok(plan_, g.edge(a.edge).type)) f(a);
+          if (type_ok(plan_, a.type)) f(a);
       if (plan_.dir != Direction::kOut)
-        for (const Adj& a : g.in(n)) {
-          const Edge& e = g.edge(a.edge);
-          if (type_ok(plan_, e.type) && !(plan_.dir == Direction::kBoth && e.source == e.target)) f(a);
-        }
+        for (const Adj& a : g.in(n))
+          if (type_ok(plan_, a.type) && !(plan_.dir == Direction::kBoth && a.other == n)) f(a);
     };
     for (size_t head = 0; head < seen_.size(); ++head) {
       NodeId n = seen_[head];
@@ -392,12 +388,10 @@ class ShortestPathOp : public Operator {
     if (backward) d = d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : d;
     if (d != Direction::kIn)
       for (const Adj& a : g.out(n))
-        if (type_ok(plan_, g.edge(a.edge).type)) f(a);
+        if (type_ok(plan_, a.type)) f(a);
     if (d != Direction::kOut)
-      for (const Adj& a : g.in(n)) {
-        const Edge& e = g.edge(a.edge);
-        if (type_ok(plan_, e.type) && !(d == Direction::kBoth && e.source == e.target)) f(a);
-      }
+      for (const Adj& a : g.in(n))
+        if (type_ok(plan_, a.type) && !(d == Direction::kBoth && a.other == n)) f(a);
   }
 
   void one_shortest(NodeId a, NodeId b) {

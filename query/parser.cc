@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <unordered_set>
 
 #include "graph/error.h"
 #include "query/lexer.h"
@@ -618,6 +619,9 @@ class Parser {
   // followed by a relationship; otherwise nullptr with the position restored.
   ExprPtr try_pattern() {
     size_t saved = i_;
+    // Each '(' is tried as a pattern at most once: without this, nested
+    // "({k: (" would be re-parsed on every backtrack, doubling per level.
+    if (not_a_pattern_.count(saved)) return nullptr;
     size_t pos = peek().pos;
     auto pattern = std::make_shared<Pattern>();
     pattern->pos = pos;
@@ -625,10 +629,12 @@ class Parser {
       pattern->nodes.push_back(parse_node());
     } catch (const QueryError&) {
       i_ = saved;  // not a node pattern: "(1 + 2)"
+      not_a_pattern_.insert(saved);
       return nullptr;
     }
     if (!at_relationship_start(i_)) {
       i_ = saved;  // "(a)" or "(a) - 1"
+      not_a_pattern_.insert(saved);
       return nullptr;
     }
     // From here on it is certainly a pattern, and its errors are real.
@@ -654,6 +660,7 @@ class Parser {
   std::vector<Token> toks_;
   size_t i_ = 0;
   int depth_ = 0;
+  std::unordered_set<size_t> not_a_pattern_;  // token indexes
 };
 
 }  // namespace
