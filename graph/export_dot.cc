@@ -11,7 +11,7 @@ void write_dot(const Graph& g, AtomicFile& out) {
   RenderOptions options;
   options.force = true;
   options.layout = "dot";
-  View view = make_view(g, options.view);
+  DiagramView view = make_view(g, options.view);
   out.write(render_view(view, RenderFormat::kDot, options));
 }
 

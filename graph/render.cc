@@ -1,6 +1,6 @@
-// Drawing a View with Graphviz's libraries.
+// Drawing a DiagramView with Graphviz's libraries.
 //
-// build() turns the View into a cgraph graph: nodes "n<index>" (SVG <title>
+// build() turns the DiagramView into a cgraph graph: nodes "n<index>" (SVG <title>
 // and DOT ids stay plain ASCII whatever the names are), edges "e<index>" so
 // parallel edges of different types stay apart. Every visible text -- names,
 // edge labels, cluster names, title, legend -- is an HTML-like label
@@ -84,7 +84,7 @@ struct GraphCloser {
 };
 using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
 
-std::string legend_html(const View& view) {
+std::string legend_html(const DiagramView& view) {
   bool labels[kLabelCount] = {}, types[kRelTypeCount] = {};
   for (const auto& n : view.nodes) labels[static_cast<int>(n.label)] = true;
   for (const auto& e : view.edges) types[static_cast<int>(e.type)] = true;
@@ -107,7 +107,7 @@ std::string legend_html(const View& view) {
   return h + "</TABLE>";
 }
 
-GraphPtr build(const View& view, const RenderOptions& options, const std::string& engine) {
+GraphPtr build(const DiagramView& view, const RenderOptions& options, const std::string& engine) {
   GraphPtr g(agopen(cs("kg"), Agdirected, nullptr));
   if (!g) throw Error("graphviz: cannot create a graph");
   Agraph_t* G = g.get();
@@ -228,7 +228,7 @@ std::optional<RenderFormat> render_format_for(std::string_view path) {
 
 std::string auto_layout(size_t nodes) { return nodes <= 150 ? "dot" : "sfdp"; }
 
-std::string render_view(const View& view, RenderFormat format, const RenderOptions& options) {
+std::string render_view(const DiagramView& view, RenderFormat format, const RenderOptions& options) {
   if (view.nodes.size() > options.max_nodes && !options.force)
     throw UsageError(std::to_string(view.nodes.size()) +
                      " nodes are too many to draw legibly (limit " +
@@ -268,7 +268,7 @@ void render_graph(const Graph& g, const std::string& path, const RenderOptions& 
   g.freeze();
   ViewOptions vo = options.view;
   vo.with_country = vo.with_country || options.cluster_country;
-  View view = make_view(g, vo);
+  DiagramView view = make_view(g, vo);
   write_file_atomically(path, render_view(view, *format, options));
 }
 

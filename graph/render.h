@@ -49,7 +49,7 @@ std::string auto_layout(size_t nodes);
 // for kDot: the cgraph graph written by agwrite, before layout). Throws
 // UsageError for an unknown engine or a view over max_nodes, Error when
 // Graphviz fails.
-std::string render_view(const View& view, RenderFormat format, const RenderOptions& options);
+std::string render_view(const DiagramView& view, RenderFormat format, const RenderOptions& options);
 
 // make_view + render_view, written atomically to `path` (format from its
 // extension).

@@ -44,7 +44,7 @@ std::string country_of(const Graph& g, NodeId id) {
   return via_place;
 }
 
-View make_view(const Graph& g, const ViewOptions& options) {
+DiagramView make_view(const Graph& g, const ViewOptions& options) {
   const size_t n = g.node_count();
   std::vector<bool> keep_node(n, true), keep_edge(g.edge_count(), true);
   // Each node's country, once; when collapsing, a folded node is drawn as
@@ -66,7 +66,16 @@ View make_view(const Graph& g, const ViewOptions& options) {
                    (options.types.empty() || std::find(options.types.begin(), options.types.end(),
                                                        edge.type) != options.types.end());
   }
-  if (!options.types.empty()) {
+  if (!options.since.empty() || !options.until.empty()) {
+    for (EdgeId e = 0; e < g.edge_count(); ++e) {
+      std::string_view date = g.edge(e).props.get_string("date");
+      auto prefix = [&](const std::string& bound) { return date.substr(0, std::min(date.size(), bound.size())); };
+      bool in = !date.empty() && (options.since.empty() || prefix(options.since) >= options.since) &&
+                (options.until.empty() || prefix(options.until) <= options.until);
+      keep_edge[e] = keep_edge[e] && in;
+    }
+  }
+  if (!options.types.empty() || !options.since.empty() || !options.until.empty()) {
     std::vector<bool> touched(n, false);
     for (EdgeId e = 0; e < g.edge_count(); ++e)
       if (keep_edge[e]) touched[g.edge(e).source] = touched[g.edge(e).target] = true;
@@ -93,7 +102,15 @@ View make_view(const Graph& g, const ViewOptions& options) {
     keep_node[found[0]] = true;
   }
 
-  View view;
+  if (options.select) {
+    std::vector<bool> chosen_node(n, false), chosen_edge(g.edge_count(), false);
+    for (NodeId i : options.select_nodes) chosen_node[i] = true;
+    for (EdgeId e : options.select_edges) chosen_edge[e] = true;
+    for (EdgeId e = 0; e < g.edge_count(); ++e) keep_edge[e] = keep_edge[e] && chosen_edge[e];
+    for (NodeId i = 0; i < n; ++i) keep_node[i] = keep_node[i] && chosen_node[i];
+  }
+
+  DiagramView view;
   std::vector<int64_t> slot(n, -1);
   std::unordered_map<std::string, uint32_t> country_slot;
   auto country_node = [&](const std::string& name) {

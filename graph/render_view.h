@@ -1,4 +1,4 @@
-// What a diagram shows: the step between the graph and Graphviz. A View is
+// What a diagram shows: the step between the graph and Graphviz. A DiagramView is
 // a small graph of its own -- nodes with a label and a name, edges with a
 // type and a count -- cut out of the Graph by the filters of ViewOptions and
 // optionally collapsed to countries. graph/render.h draws it.
@@ -30,6 +30,15 @@ struct ViewOptions {
   // Fill ViewNode::country (clusters need it; collapse_country implies it).
   // Off by default: it costs a name lookup per node.
   bool with_country = false;
+  // When not empty, only relationships whose `date` falls in the window
+  // (inclusive, compared on the common prefix: "2024" admits 2024-05-27),
+  // as graph/analytics.h's Subgraph; an undated relationship goes.
+  std::string since, until;
+  // When set, only these nodes and relationships (kg render -q: what a
+  // query returned); the filters above still apply.
+  bool select = false;
+  std::vector<NodeId> select_nodes;
+  std::vector<EdgeId> select_edges;
 };
 
 struct ViewNode {
@@ -41,18 +50,18 @@ struct ViewNode {
 };
 
 struct ViewEdge {
-  uint32_t source = 0, target = 0;  // indexes into View::nodes
+  uint32_t source = 0, target = 0;  // indexes into DiagramView::nodes
   RelType type = RelType::kPartnersWith;
   int64_t count = 0;  // supporting documents (summed when collapsed)
 };
 
-struct View {
+struct DiagramView {
   std::vector<ViewNode> nodes;
   std::vector<ViewEdge> edges;
 };
 
 // Throws InputError when `around` names no node.
-View make_view(const Graph& g, const ViewOptions& options);
+DiagramView make_view(const Graph& g, const ViewOptions& options);
 
 // The country a node belongs to, by the rules of collapse_country; "" when
 // none is known. (Countries belong to themselves.)

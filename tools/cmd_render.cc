@@ -4,6 +4,7 @@
 #include "graph/graph_file.h"
 #include "graph/render.h"
 #include "tools/commands.h"
+#include "tools/query_support.h"
 
 namespace kg::cli {
 
@@ -18,12 +19,37 @@ std::vector<std::string> split_list(const std::vector<std::string>& items) {
   }
   return out;
 }
+// Everything a query returned that can be drawn: nodes, relationships (with
+// their ends) and paths, also inside lists.
+void collect(const query::QValue& v, const Graph& g, ViewOptions& view) {
+  using K = query::QValue::Kind;
+  switch (v.kind()) {
+    case K::kNode: view.select_nodes.push_back(v.as_node()); break;
+    case K::kRel: {
+      EdgeId e = v.as_rel();
+      view.select_edges.push_back(e);
+      view.select_nodes.push_back(g.edge(e).source);
+      view.select_nodes.push_back(g.edge(e).target);
+      break;
+    }
+    case K::kPath:
+      for (NodeId n : v.as_path().nodes) view.select_nodes.push_back(n);
+      for (EdgeId e : v.as_path().rels) view.select_edges.push_back(e);
+      break;
+    case K::kList:
+      for (const auto& x : v.as_list()) collect(x, g, view);
+      break;
+    default: break;
+  }
+}
 }  // namespace
 
 void add_render_command(CLI::App& app) {
   struct Args {
     std::string graph, out, collapse, cluster;
     std::vector<std::string> types, labels;
+    std::string query;
+    QueryFlags flags;
     RenderOptions options;
   };
   auto args = std::make_shared<Args>();
@@ -34,6 +60,12 @@ void add_render_command(CLI::App& app) {
                   "Only the neighbourhood of this node (name or alias)");
   cmd->add_option("--depth", args->options.view.depth, "Steps from --around")
       ->capture_default_str();
+  cmd->add_option("-q,--query", args->query,
+                  "Draw what this Cypher query returns (nodes, relationships, paths)");
+  cmd->add_option("--param", args->flags.params, "A parameter of -q, name=value (repeatable)");
+  cmd->add_option("--since", args->options.view.since,
+                  "Only relations dated on or after (YYYY[-MM[-DD]]); also for -q's algo.* calls");
+  cmd->add_option("--until", args->options.view.until, "Only relations dated on or before");
   cmd->add_option("--types", args->types, "Only these relationship types (comma-separated)");
   cmd->add_option("--labels", args->labels, "Only nodes with these labels (comma-separated)");
   cmd->add_option("--collapse", args->collapse,
@@ -65,6 +97,22 @@ void add_render_command(CLI::App& app) {
     o.view.collapse_country = args->collapse == "country";
     o.cluster_country = args->cluster == "country";
     Graph g = load_graph(args->graph);
+    args->flags.since = o.view.since;
+    args->flags.until = o.view.until;
+    if (!args->query.empty()) {
+      query::Engine engine(g);
+      query::QueryResult r;
+      try {
+        r = engine.run(args->query, make_query_options(args->flags));
+      } catch (const QueryError& e) {
+        throw QueryError(query::format_query_error(args->query, e.offset(), e.what()), e.offset());
+      }
+      o.view.select = true;
+      for (const auto& row : r.rows)
+        for (const auto& v : row) collect(v, g, o.view);
+      if (o.view.select_nodes.empty())
+        throw InputError("-q returned no nodes, relationships or paths to draw");
+    }
     render_graph(g, args->out, o);
   });
 }

@@ -172,7 +172,7 @@ TEST_CASE("views: around, types, labels, collapse to countries", "[render][view]
   Graph g = hostile_graph();
   ViewOptions o;
   o.collapse_country = true;
-  View v = make_view(g, o);
+  DiagramView v = make_view(g, o);
   // China and United States absorb the two institutions and Tianjin.
   std::vector<std::string> names;
   for (const auto& n : v.nodes) names.push_back(n.name);
@@ -190,7 +190,7 @@ TEST_CASE("views: around, types, labels, collapse to countries", "[render][view]
   ViewOptions around;
   around.around = "天津职业技术师范大学, Tianjin";
   around.depth = 1;
-  View a = make_view(g, around);
+  DiagramView a = make_view(g, around);
   CHECK(a.nodes.size() == 4);  // itself, the quoted college, the person, the US
   around.types = {RelType::kAffiliatedWith};
   CHECK(make_view(g, around).nodes.size() == 2);
@@ -199,7 +199,7 @@ TEST_CASE("views: around, types, labels, collapse to countries", "[render][view]
 
   ViewOptions labels;
   labels.labels = {Label::kCountry};
-  View c = make_view(g, labels);
+  DiagramView c = make_view(g, labels);
   CHECK(c.nodes.size() == 2);
   CHECK(c.edges.size() == 1);
 

@@ -6,7 +6,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <set>
+#include <sstream>
+
 #include "graph/atomic_file.h"
+#include "graph/graph_file.h"
 #include "graph/import.h"
 #include "tests/export/export_support.h"
 
@@ -48,7 +53,7 @@ TEST_CASE("the seed graph collapses to a map of countries", "[render][seed]") {
   ViewOptions vo;
   vo.collapse_country = true;
   vo.labels = {Label::kCountry};
-  View v = make_view(g, vo);
+  DiagramView v = make_view(g, vo);
   REQUIRE(!v.nodes.empty());
   std::vector<std::string> names;
   for (const auto& n : v.nodes) {
@@ -73,4 +78,40 @@ TEST_CASE("the seed graph collapses to a map of countries", "[render][seed]") {
                     shell_quoted(dir + "/countries.svg") + " " + shell_quoted(expect));
   INFO(r.output);
   CHECK(r.rc == 0);
+}
+
+TEST_CASE("kg render -q draws exactly what a query returns", "[render][query]") {
+  std::string dir = scratch_dir("render-query");
+  Graph g = gold_graph(dir);
+  save_graph(g, dir + "/seed.kg");
+  // The Luban Workshops and who established them: paths of one step.
+  RunResult r = run(std::string(KG_BINARY) + " render " + shell_quoted(dir + "/seed.kg") +
+                    " -q \"MATCH p = (w:Workshop)<-[:ESTABLISHED]-(x) RETURN p\" -o " +
+                    shell_quoted(dir + "/q.dot") + " 2>&1");
+  INFO(r.output);
+  REQUIRE(r.rc == 0);
+  std::set<std::string> expected;
+  size_t edges = 0;
+  for (EdgeId e = 0; e < g.edge_count(); ++e) {
+    const Edge& edge = g.edge(e);
+    if (edge.type != RelType::kEstablished || g.node(edge.target).label != Label::kWorkshop) continue;
+    expected.insert(g.node(edge.source).name);
+    expected.insert(g.node(edge.target).name);
+    ++edges;
+  }
+  REQUIRE(edges > 0);
+  std::ifstream in(dir + "/q.dot");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string dot = ss.str();
+  for (const auto& name : expected) CHECK(dot.find(name) != std::string::npos);
+  // Nothing else: no institution that only signed agreements appears.
+  for (NodeId i = 0; i < g.node_count(); ++i)
+    if (!expected.count(g.node(i).name) && g.node(i).name.size() > 12)
+      CHECK(dot.find(">" + g.node(i).name + "<") == std::string::npos);
+  // A query with a syntax error names its position.
+  r = run(std::string(KG_BINARY) + " render " + shell_quoted(dir + "/seed.kg") + " -q \"MATCH (w RETURN w\" -o " +
+          shell_quoted(dir + "/bad.svg") + " 2>&1");
+  CHECK(r.rc == 1);
+  CHECK(r.output.find("query:1:10: expected ')' after node pattern") != std::string::npos);
 }

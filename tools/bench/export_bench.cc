@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
       g.freeze();
       RenderOptions o;
       o.force = true;
-      View v = make_view(g, o.view);
+      DiagramView v = make_view(g, o.view);
       double t0 = now();
       std::string svg = render_view(v, RenderFormat::kSvg, o);
       double t = now() - t0;
