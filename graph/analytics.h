@@ -47,6 +47,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/date_window.h"
 #include "graph/graph.h"
 
 namespace kg {

@@ -37,19 +37,7 @@ bool valid_date_prefix(const std::string& d) {
   return true;
 }
 
-// Compared on the common prefix, so a year-only date or bound admits the
-// whole year.
-bool in_window(std::string_view date, const Subgraph& s) {
-  if (s.since.empty() && s.until.empty()) return true;
-  if (date.empty()) return false;
-  auto cut = [&](const std::string& bound) {
-    size_t k = std::min(date.size(), bound.size());
-    return date.substr(0, k).compare(std::string_view(bound).substr(0, k));
-  };
-  if (!s.since.empty() && cut(s.since) < 0) return false;
-  if (!s.until.empty() && cut(s.until) > 0) return false;
-  return true;
-}
+bool in_window(std::string_view date, const Subgraph& s) { return date_in_window(date, s.since, s.until); }
 
 // Appends the edge's document keys.
 void edge_doc_keys(const Graph& g, EdgeId e, std::vector<uint64_t>& out) {
@@ -306,6 +294,28 @@ std::unique_ptr<View::Impl> build_view_impl(size_t n, const std::vector<View::Li
   impl->out_weight.assign(n, 0.0);
   for (size_t i = 0; i < pairs.size(); ++i) impl->out_weight[pairs[i].first] += weights[i];
   return impl;
+}
+
+// Compared on the common prefix, so a year-only date or bound admits the
+// whole year.
+bool date_in_window(std::string_view date, std::string_view since, std::string_view until) {
+  if (since.empty() && until.empty()) return true;
+  if (date.empty()) return false;
+  auto cut = [&](std::string_view bound) {
+    size_t k = std::min(date.size(), bound.size());
+    return date.substr(0, k).compare(bound.substr(0, k));
+  };
+  if (!since.empty() && cut(since) < 0) return false;
+  if (!until.empty() && cut(until) > 0) return false;
+  return true;
+}
+
+void keep_date_window(Graph& g, std::string_view since, std::string_view until) {
+  if (since.empty() && until.empty()) return;
+  std::vector<bool> drop_nodes(g.node_count(), false), drop_edges(g.edge_count(), false);
+  for (EdgeId e = 0; e < g.edge_count(); ++e)
+    drop_edges[e] = !date_in_window(g.edge(e).props.get_string("date"), since, until);
+  g.erase(drop_nodes, drop_edges);
 }
 
 }  // namespace kg

@@ -1,5 +1,7 @@
 #include "graph/render_view.h"
 
+#include "graph/date_window.h"
+
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -67,13 +69,8 @@ DiagramView make_view(const Graph& g, const ViewOptions& options) {
                                                        edge.type) != options.types.end());
   }
   if (!options.since.empty() || !options.until.empty()) {
-    for (EdgeId e = 0; e < g.edge_count(); ++e) {
-      std::string_view date = g.edge(e).props.get_string("date");
-      auto prefix = [&](const std::string& bound) { return date.substr(0, std::min(date.size(), bound.size())); };
-      bool in = !date.empty() && (options.since.empty() || prefix(options.since) >= options.since) &&
-                (options.until.empty() || prefix(options.until) <= options.until);
-      keep_edge[e] = keep_edge[e] && in;
-    }
+    for (EdgeId e = 0; e < g.edge_count(); ++e)
+      keep_edge[e] = keep_edge[e] && date_in_window(g.edge(e).props.get_string("date"), options.since, options.until);
   }
   if (!options.types.empty() || !options.since.empty() || !options.until.empty()) {
     std::vector<bool> touched(n, false);

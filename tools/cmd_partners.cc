@@ -37,7 +37,7 @@ void add_partners_command(CLI::App& app) {
     auto format = query::parse_result_format(args->flags.format);
     auto options = make_query_options(args->flags);
     options.params["name"] = query::QValue(args->name);
-    Graph g = load_graph(args->graph);
+    Graph g = load_for_query(args->graph, args->flags);
     if (g.find_any(args->name).empty()) throw InputError("no node is named or aliased '" + args->name + "'");
     query::Engine engine(g);
     run_and_print(engine, kPartnersQuery, options, format, std::cout);
@@ -71,7 +71,7 @@ void add_path_command(CLI::App& app) {
     auto options = make_query_options(args->flags);
     options.params["from"] = query::QValue(args->from);
     options.params["to"] = query::QValue(args->to);
-    Graph g = load_graph(args->graph);
+    Graph g = load_for_query(args->graph, args->flags);
     for (const auto& n : {args->from, args->to})
       if (g.find_any(n).empty()) throw InputError("no node is named or aliased '" + n + "'");
     query::Engine engine(g);

@@ -39,7 +39,7 @@ void add_query_command(CLI::App& app) {
     query::QueryOptions options = make_query_options(args->flags);
     options.profile = args->profile;
     if (args->explain) text = "EXPLAIN " + text;
-    Graph g = load_graph(args->graph);
+    Graph g = load_for_query(args->graph, args->flags);
     query::Engine engine(g);
     run_and_print(engine, text, options, format, std::cout);
   });

@@ -148,7 +148,7 @@ void add_shell_command(CLI::App& app) {
     auto format = query::parse_result_format(args->flags.format);
     query::QueryOptions options = make_query_options(args->flags);
     auto t0 = std::chrono::steady_clock::now();
-    Graph g = load_graph(args->graph);
+    Graph g = load_for_query(args->graph, args->flags);
     query::Engine engine(g);
     Shell shell{engine, options, format, false, static_cast<bool>(isatty(0))};
     std::string pending;

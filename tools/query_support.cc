@@ -2,7 +2,9 @@
 
 #include <iostream>
 
+#include "graph/analytics.h"
 #include "graph/error.h"
+#include "graph/graph_file.h"
 #include "query/params.h"
 
 namespace kg::cli {
@@ -16,8 +18,18 @@ void add_query_flags(CLI::App* cmd, QueryFlags& f) {
   cmd->add_option("--timeout", f.timeout, "Stop a query after this many seconds (0: no limit)");
   cmd->add_option("--max-rows", f.max_rows, "Refuse results with more rows than this")->capture_default_str();
   cmd->add_option("--max-hops", f.max_hops, "Hop cap for * patterns without an upper bound")->capture_default_str();
-  cmd->add_option("--since", f.since, "algo.* procedures: only relations dated on or after (YYYY[-MM[-DD]])");
-  cmd->add_option("--until", f.until, "algo.* procedures: only relations dated on or before");
+  cmd->add_option("--since", f.since, "Only relations dated on or after (YYYY[-MM[-DD]]); undated ones drop");
+  cmd->add_option("--until", f.until, "Only relations dated on or before (YYYY[-MM[-DD]])");
+}
+
+Graph load_for_query(const std::string& path, const QueryFlags& flags) {
+  Subgraph window;
+  window.since = flags.since;
+  window.until = flags.until;
+  check_subgraph(window);
+  Graph g = load_graph(path);
+  keep_date_window(g, flags.since, flags.until);
+  return g;
 }
 
 query::QueryOptions make_query_options(const QueryFlags& f) {

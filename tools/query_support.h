@@ -27,6 +27,10 @@ struct QueryFlags {
 // --since and --until to `cmd`.
 void add_query_flags(CLI::App* cmd, QueryFlags& flags);
 
+// Loads the graph file, keeping only the relationships dated inside
+// --since/--until when either is given (graph/analytics.h's window rules).
+Graph load_for_query(const std::string& path, const QueryFlags& flags);
+
 // --param values are read by query/params.h.
 query::QueryOptions make_query_options(const QueryFlags& flags);
 

@@ -5,6 +5,7 @@
 // rewrites on and off.
 #include <catch2/catch.hpp>
 
+#include "graph/date_window.h"
 #include "graph/error.h"
 #include "query/binder.h"
 #include "query/engine.h"
@@ -165,6 +166,26 @@ TEST_CASE("engine: limits stop hostile queries with a clear error") {
   QueryOptions t;
   t.timeout_seconds = 1e-9;
   CHECK_THROWS_AS(engine.run("UNWIND range(1, 100000) AS x RETURN count(*)", t), LimitError);
+}
+
+}  // namespace
+}  // namespace kg::query
+
+namespace kg::query {
+namespace {
+
+TEST_CASE("kg query --since/--until: only relationships dated in the window") {
+  Graph g = testing::query_fixture().clone();
+  keep_date_window(g, "2024", "");
+  Engine engine(g);
+  QueryResult r = engine.run("MATCH (a)-[r:SIGNED]-(b) WHERE a.name < b.name RETURN a.name, b.name, r.date", {});
+  REQUIRE(r.rows.size() == 1);
+  CHECK(to_text(r.rows[0][2], g) == "2024-06-01");
+  Graph h = testing::query_fixture().clone();
+  keep_date_window(h, "", "2023-12");
+  Engine e2(h);
+  CHECK(e2.run("MATCH ()-[r]->() RETURN r", {}).rows.size() == 1);
+  CHECK(h.node_count() == testing::query_fixture().node_count());
 }
 
 }  // namespace
