@@ -23,6 +23,18 @@ bool labels_ok(const std::vector<Label>& labels, Label l) {
   return true;
 }
 
+// Calls f(adj) for each step from `n` over a relationship of the pattern's
+// types in direction `d`; an undirected step meets a self-loop once.
+template <class F>
+void for_each_step(const Graph& g, const PlanOp& p, NodeId n, Direction d, F&& f) {
+  if (d != Direction::kIn)
+    for (const Adj& a : g.out(n))
+      if (type_ok(p, a.type)) f(a);
+  if (d != Direction::kOut)
+    for (const Adj& a : g.in(n))
+      if (type_ok(p, a.type) && !(d == Direction::kBoth && a.other == n)) f(a);
+}
+
 // Trail semantics: a relationship appears once in a MATCH's bindings.
 bool rel_free(const PlanOp& p, const Row& row, EdgeId e) {
   for (int s : p.unique_rels)
@@ -291,20 +303,12 @@ class VarExpandOp : public Operator {
     dist_[start] = 0;
     seen_.push_back(start);
     bool closed = plan_.min_hops == 0;
-    auto each = [&](NodeId n, auto&& f) {
-      if (plan_.dir != Direction::kIn)
-        for (const Adj& a : g.out(n))
-          if (type_ok(plan_, a.type)) f(a);
-      if (plan_.dir != Direction::kOut)
-        for (const Adj& a : g.in(n))
-          if (type_ok(plan_, a.type) && !(plan_.dir == Direction::kBoth && a.other == n)) f(a);
-    };
     for (size_t head = 0; head < seen_.size(); ++head) {
       NodeId n = seen_[head];
       int d = dist_[n];
       // Nodes at the last distance reach nothing new and close no trail.
       if (d >= plan_.max_hops) continue;
-      each(n, [&](const Adj& a) {
+      for_each_step(g, plan_, n, plan_.dir, [&](const Adj& a) {
         x_.count_expansion();
         NodeId m = a.other;
         if (dist_[m] < 0) {
@@ -383,15 +387,9 @@ class ShortestPathOp : public Operator {
   // Steps from `n` following the pattern's direction (or against it).
   template <class F>
   void neighbours(NodeId n, bool backward, F&& f) {
-    const Graph& g = x_.graph();
     Direction d = plan_.dir;
     if (backward) d = d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : d;
-    if (d != Direction::kIn)
-      for (const Adj& a : g.out(n))
-        if (type_ok(plan_, a.type)) f(a);
-    if (d != Direction::kOut)
-      for (const Adj& a : g.in(n))
-        if (type_ok(plan_, a.type) && !(d == Direction::kBoth && a.other == n)) f(a);
+    for_each_step(x_.graph(), plan_, n, d, f);
   }
 
   void one_shortest(NodeId a, NodeId b) {

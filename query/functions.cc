@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include "graph/error.h"
+#include "query/lexer.h"
 
 namespace kg::query {
 
@@ -417,13 +418,6 @@ const std::vector<FunctionDef>& table() {
       {"avg", 1, 1, true, nullptr},
   };
   return t;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower((unsigned char)a[i]) != std::tolower((unsigned char)b[i])) return false;
-  return true;
 }
 
 }  // namespace

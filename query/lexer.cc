@@ -183,6 +183,13 @@ std::vector<Token> lex(std::string_view q) {
   return out;
 }
 
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower((unsigned char)a[i]) != std::tolower((unsigned char)b[i])) return false;
+  return true;
+}
+
 std::string_view tok_name(Tok t) {
   switch (t) {
     case Tok::kIdent: return "a name";

@@ -38,4 +38,7 @@ std::vector<Token> lex(std::string_view query);
 
 std::string_view tok_name(Tok t);
 
+// ASCII case-insensitive equality: keywords, function and procedure names.
+bool iequals(std::string_view a, std::string_view b);
+
 }  // namespace kg::query

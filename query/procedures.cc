@@ -8,6 +8,7 @@
 #include <set>
 
 #include "graph/error.h"
+#include "query/lexer.h"
 
 namespace kg::query {
 
@@ -114,13 +115,8 @@ void ensure_registered() {
 
 const ProcedureDef* find_procedure(std::string_view name) {
   ensure_registered();
-  for (const auto& p : registry()) {
-    if (p.name.size() != name.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < name.size(); ++i)
-      if (std::tolower((unsigned char)p.name[i]) != std::tolower((unsigned char)name[i])) same = false;
-    if (same) return &p;
-  }
+  for (const auto& p : registry())
+    if (iequals(p.name, name)) return &p;
   return nullptr;
 }
 
