@@ -4,7 +4,8 @@
 // and DOT ids stay plain ASCII whatever the names are), edges "e<index>" so
 // parallel edges of different types stay apart. Every visible text -- names,
 // edge labels, cluster names, title, legend -- is an HTML-like label
-// (agstrdup_html) whose text is escaped as HTML here: Graphviz then never
+// (agstrdup_html) whose text is escaped as HTML (graph/diagram_text.h, shared
+// with the dot export): Graphviz then never
 // interprets backslashes (its escString rules) or quotes in them, and writes
 // them escaped into DOT (label=<...>) and SVG (XML text). A newline in a name
 // becomes <BR/>.
@@ -24,50 +25,17 @@
 #include <memory>
 
 #include "graph/atomic_file.h"
+#include "graph/diagram_text.h"
 #include "graph/error.h"
 #include "graph/render_style.h"
 
 namespace kg {
 
 namespace {
-constexpr size_t kBigView = 2000;
+using detail::html_text;
+using detail::kBigView;
 
 char* cs(const char* s) { return const_cast<char*>(s); }
-
-// Text as the content of an HTML-like label.
-std::string html_text(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\n':
-        out += "<BR/>";
-        break;
-      case '\r':
-        break;
-      case '\t':
-        out += ' ';
-        break;
-      default:
-        if (c >= 0x20 || c >= 0x80) out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
 
 void set(void* obj, const char* name, const std::string& value) {
   agsafeset(obj, cs(name), cs(value.c_str()), cs(""));
@@ -83,29 +51,6 @@ struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
 using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
-
-std::string legend_html(const DiagramView& view) {
-  bool labels[kLabelCount] = {}, types[kRelTypeCount] = {};
-  for (const auto& n : view.nodes) labels[static_cast<int>(n.label)] = true;
-  for (const auto& e : view.edges) types[static_cast<int>(e.type)] = true;
-  std::string h =
-      "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
-      "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
-  for (Label l : kAllLabels) {
-    if (!labels[static_cast<int>(l)]) continue;
-    const auto& st = detail::style_of(l);
-    h += "<TR><TD BGCOLOR=\"" + std::string(st.fill) + "\">" + std::string(to_string(l)) +
-         "</TD><TD>" + st.shape + "</TD></TR>";
-  }
-  for (RelType t : kAllRelTypes) {
-    if (!types[static_cast<int>(t)]) continue;
-    const auto& st = detail::style_of(t);
-    h += "<TR><TD><FONT COLOR=\"" + std::string(st.color) + "\">" + std::string(to_string(t)) +
-         "</FONT></TD><TD><FONT COLOR=\"" + st.color + "\">" + st.style +
-         (is_symmetric(t) ? ", no arrow" : ", arrow") + "</FONT></TD></TR>";
-  }
-  return h + "</TABLE>";
-}
 
 GraphPtr build(const DiagramView& view, const RenderOptions& options, const std::string& engine) {
   GraphPtr g(agopen(cs("kg"), Agdirected, nullptr));
@@ -162,10 +107,7 @@ GraphPtr build(const DiagramView& view, const RenderOptions& options, const std:
     const auto& st = detail::style_of(vn.label);
     set(n, "shape", st.shape);
     set(n, "fillcolor", st.fill);
-    std::string label = html_text(vn.name);
-    if (vn.members > 1)
-      label += "<BR/><FONT POINT-SIZE=\"8\">" + std::to_string(vn.members) + " nodes</FONT>";
-    set_html(G, n, "label", label);
+    set_html(G, n, "label", detail::node_label_html(vn));
     set(n, "tooltip", std::string(to_string(vn.label)));
   }
   for (size_t i = 0; i < view.edges.size(); ++i) {
@@ -181,20 +123,15 @@ GraphPtr build(const DiagramView& view, const RenderOptions& options, const std:
     set(e, "fontcolor", st.color);
     set(e, "style", st.style);
     if (is_symmetric(ve.type)) set(e, "dir", "none");
-    char width[16];
-    std::snprintf(width, sizeof width, "%.2f",
-                  1.0 + std::log2(static_cast<double>(std::max<int64_t>(ve.count, 1))));
-    set(e, "penwidth", width);
+    set(e, "penwidth", detail::edge_penwidth(ve));
     if (big) continue;
-    std::string label(to_string(ve.type));
-    if (ve.count > 1) label += " \xC3\x97" + std::to_string(ve.count);  // "TYPE ×N"
-    set_html(G, e, "label", label);
+    set_html(G, e, "label", detail::edge_label_html(ve));
   }
   if (options.legend && !view.nodes.empty()) {
     Agnode_t* legend = agnode(G, cs("legend"), 1);
     set(legend, "shape", "plaintext");
     set(legend, "style", "");
-    set_html(G, legend, "label", legend_html(view));
+    set_html(G, legend, "label", detail::legend_html(view));
   }
   return g;
 }
