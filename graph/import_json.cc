@@ -2,55 +2,113 @@
 // node_link_data output whose nodes carry a kg "label" and links a kg
 // "type") into a Graph. Nodes are numbered in file order, links appended in
 // file order, so a kg export comes back with the same ids.
+//
+// Read with RapidJSON's SAX reader as graph_file_load.cc reads graph files:
+// the Graph is built while the file streams past a 1 MiB buffer, so neither
+// the file nor a DOM of it is ever held (a DOM of a 5M-edge export is
+// several GiB, and zeroing its pages was most of the import's time). The
+// handler keeps a stack of frames, one per open object or array, each
+// knowing what it holds.
+//
+// Errors keep their precedence: nesting deeper than kMaxJsonDepth and JSON
+// syntax errors are reported before any problem with a record. So a bad
+// record is remembered and the parse goes on to the end, only checking
+// depth, and its error is thrown if the JSON itself was fine.
 #include <rapidjson/error/en.h>
+#include <rapidjson/filereadstream.h>
+#include <rapidjson/reader.h>
 
+#include <cstdio>
+#include <exception>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
 #include "graph/error.h"
-#include "graph/export_json_keys.h"
 #include "graph/import_parts.h"
 #include "graph/input_limits.h"
 
 namespace kg {
 
 namespace {
-using detail::parse_value;
+
+// One scalar JSON value as the reader reported it, typed as the DOM would.
+struct Scalar {
+  enum Kind { kNull, kBool, kInt, kUint, kInt64, kUint64, kDouble, kString } kind;
+  bool b = false;
+  int64_t i = 0;
+  uint64_t u = 0;
+  double d = 0;
+  std::string_view s;
+
+  bool is_string() const { return kind == kString; }
+  // RapidJSON reports a non-negative number below 2^32 through Uint().
+  bool is_uint() const { return kind == kUint; }
+  bool is_int64() const {
+    return kind == kInt || kind == kUint || kind == kInt64 || (kind == kUint64 && u <= INT64_MAX);
+  }
+  int64_t as_int64() const {
+    return (kind == kInt || kind == kInt64) ? i : static_cast<int64_t>(u);
+  }
+  bool is_number() const { return kind >= kInt && kind <= kDouble; }
+  double as_double() const {
+    switch (kind) {
+      case kInt:
+      case kInt64:
+        return static_cast<double>(i);
+      case kDouble:
+        return d;
+      default:
+        return static_cast<double>(u);
+    }
+  }
+};
+
+// A node id as written: an integer or a string.
+struct RawId {
+  bool is_int = true;
+  int64_t i = 0;
+  std::string s;
+  std::string text() const { return is_int ? std::to_string(i) : s; }
+};
+
+bool to_raw_id(const Scalar& v, RawId& out) {
+  if (v.is_int64()) {
+    out.is_int = true;
+    out.i = v.as_int64();
+    return true;
+  }
+  if (!v.is_string()) return false;
+  out.is_int = false;
+  out.s.assign(v.s);
+  return true;
+}
 
 // Node ids as NetworkX writes them: integers or strings. kg's own exports
 // number nodes 0, 1, 2, ... in order, which needs no map at all.
 class IdMap {
  public:
   // False when the id is taken.
-  bool add(const rapidjson::Value& v, NodeId id) {
-    if (v.IsInt64()) {
-      int64_t i = v.GetInt64();
-      if (identity_ && i == static_cast<int64_t>(id)) return true;
-      if (identity_) {  // leave the fast path: fill the maps with 0..id-1
-        for (NodeId k = 0; k < id; ++k) ints_.emplace(k, k);
-        identity_ = false;
-      }
-      return ints_.emplace(i, id).second;
-    }
-    if (identity_) {
+  bool add(const RawId& v, NodeId id) {
+    if (v.is_int && identity_ && v.i == static_cast<int64_t>(id)) return true;
+    if (identity_) {  // leave the fast path: fill the map with 0..id-1
       for (NodeId k = 0; k < id; ++k) ints_.emplace(k, k);
       identity_ = false;
     }
-    return strings_.emplace(std::string(v.GetString(), v.GetStringLength()), id).second;
+    if (v.is_int) return ints_.emplace(v.i, id).second;
+    return strings_.emplace(v.s, id).second;
   }
-  std::optional<NodeId> find(const rapidjson::Value& v, size_t count) const {
-    if (v.IsInt64()) {
-      int64_t i = v.GetInt64();
+  std::optional<NodeId> find(const RawId& v, size_t count) const {
+    if (v.is_int) {
       if (identity_) {
-        if (i >= 0 && static_cast<size_t>(i) < count) return static_cast<NodeId>(i);
+        if (v.i >= 0 && static_cast<size_t>(v.i) < count) return static_cast<NodeId>(v.i);
         return std::nullopt;
       }
-      auto it = ints_.find(i);
+      auto it = ints_.find(v.i);
       if (it != ints_.end()) return it->second;
       return std::nullopt;
     }
-    if (!v.IsString()) return std::nullopt;
-    auto it = strings_.find(std::string(v.GetString(), v.GetStringLength()));
+    auto it = strings_.find(v.s);
     if (it != strings_.end()) return it->second;
     return std::nullopt;
   }
@@ -61,111 +119,479 @@ class IdMap {
   std::unordered_map<std::string, NodeId> strings_;
 };
 
-bool valid_id(const rapidjson::Value& v) { return v.IsString() || v.IsInt64(); }
-
-std::string id_text(const rapidjson::Value& v) {
-  return v.IsString() ? std::string(v.GetString(), v.GetStringLength())
-                      : std::to_string(v.GetInt64());
-}
-
 std::string prop_key(std::string_view key) {
   if (key.starts_with("prop.")) key.remove_prefix(5);
   return std::string(key);
 }
+
+// What an open object or array holds.
+enum class Frame : uint8_t {
+  kRoot,      // {"nodes", "links" or "edges", anything else skipped}
+  kNodes,     // [node, ...]
+  kNode,      // {"id", "label", "name", "aliases", "mentions", properties}
+  kLinks,     // [link, ...]
+  kLink,      // {"source", "target", "type", "evidence", properties}
+  kStrings,   // [string, ...]: aliases or a list-valued property
+  kProvList,  // [mention, ...] or [evidence, ...]
+  kProv,      // {"doc", "start", "end", ["text",] "rule"}
+  kSkip,      // a value nobody reads
+};
+
+// A link read before the nodes were all known: resolved at the end.
+struct PendingLink {
+  size_t index;
+  RawId source, target;
+  Edge edge;
+};
+
+class Importer : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Importer> {
+ public:
+  Importer(const std::string& path, const rapidjson::FileReadStream& in) : path_(path), in_(in) {}
+
+  // --- rapidjson SAX events -------------------------------------------
+  bool Null() { return scalar({Scalar::kNull}); }
+  bool Bool(bool b) { return scalar({.kind = Scalar::kBool, .b = b}); }
+  bool Int(int i) { return scalar({.kind = Scalar::kInt, .i = i}); }
+  bool Uint(unsigned u) { return scalar({.kind = Scalar::kUint, .u = u}); }
+  bool Int64(int64_t i) { return scalar({.kind = Scalar::kInt64, .i = i}); }
+  bool Uint64(uint64_t u) { return scalar({.kind = Scalar::kUint64, .u = u}); }
+  bool Double(double d) { return scalar({.kind = Scalar::kDouble, .d = d}); }
+  bool String(const char* s, rapidjson::SizeType n, bool) {
+    return scalar({.kind = Scalar::kString, .s = std::string_view(s, n)});
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    if (error_) return true;
+    key_.assign(s, n);
+    return true;
+  }
+  bool StartObject() { return start(true); }
+  bool EndObject(rapidjson::SizeType) { return end(); }
+  bool StartArray() { return start(false); }
+  bool EndArray(rapidjson::SizeType) { return end(); }
+
+  bool too_deep() const { return too_deep_; }
+  size_t too_deep_at() const { return too_deep_at_; }
+  // After a complete parse: the graph, or the first record error thrown.
+  Graph finish();
+
+ private:
+  // Runs a step; a kg error it throws is kept, and from then on the parse
+  // only checks depth (see the file comment).
+  template <class F>
+  bool guarded(F&& step) {
+    if (error_) return true;
+    try {
+      step();
+    } catch (const Error&) {
+      error_ = std::current_exception();
+    }
+    return true;
+  }
+  detail::Where where() const {
+    return in_links_ ? detail::Where{path_, "links", link_index_}
+                     : detail::Where{path_, "nodes", node_index_};
+  }
+  std::string prov_field() const {
+    return std::string(prov_is_evidence_ ? "evidence" : "mentions") + "[" +
+           std::to_string(prov_index_) + "]";
+  }
+
+  bool start(bool object);
+  bool end();
+  bool scalar(const Scalar& v);
+  void open(bool object);
+  void close();
+  void value(const Scalar& v);
+  void node_value(const Scalar& v);
+  void link_value(const Scalar& v);
+  void prov_value(const Scalar& v);
+  void end_node();
+  void end_link();
+  void end_prov();
+  NodeId resolve(std::string_view field, const RawId& id);
+
+  const std::string& path_;
+  const rapidjson::FileReadStream& in_;
+  Graph g_;
+  IdMap ids_;
+  std::exception_ptr error_;
+  bool too_deep_ = false;
+  size_t too_deep_at_ = 0;
+
+  size_t depth_ = 0;          // every open bracket, for the depth limit
+  std::vector<Frame> stack_;  // frames up to the first kSkip
+  size_t skip_depth_ = 0;     // brackets open inside a kSkip
+  std::string key_;           // the member whose value comes next
+  bool root_seen_ = false, have_nodes_ = false, have_links_ = false, nodes_done_ = false;
+  bool in_links_ = false;
+
+  // The record being read.
+  size_t node_index_ = 0, link_index_ = 0;
+  Node node_;
+  RawId id_;
+  bool has_id_ = false, has_label_ = false, has_name_ = false;
+  Edge edge_;
+  RawId source_, target_;
+  bool has_source_ = false, has_target_ = false, has_type_ = false;
+  // A list of strings being read: aliases or the property list_key_.
+  std::vector<std::string> list_;
+  std::string list_key_;
+  bool list_is_aliases_ = false;
+  // A mention or evidence entry.
+  bool prov_is_evidence_ = false;
+  size_t prov_index_ = 0;
+  Sym prov_doc_ = 0, prov_text_ = 0, prov_rule_ = 0;
+  uint32_t prov_start_ = 0, prov_end_ = 0;
+  uint32_t prov_seen_ = 0;
+  std::vector<PendingLink> pending_;
+};
+
+bool Importer::start(bool object) {
+  if (++depth_ > kMaxJsonDepth) {
+    too_deep_ = true;
+    too_deep_at_ = in_.Tell() - 1;  // the bracket itself
+    return false;
+  }
+  return guarded([&] { open(object); });
+}
+
+bool Importer::end() {
+  --depth_;
+  return guarded([&] { close(); });
+}
+
+bool Importer::scalar(const Scalar& v) {
+  return guarded([&] { value(v); });
+}
+
+void Importer::open(bool object) {
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return;
+  }
+  auto skip = [&] { skip_depth_ = 1; };
+  if (stack_.empty()) {
+    if (root_seen_ || !object) throw InputError(path_ + ": not a node-link JSON object");
+    root_seen_ = true;
+    stack_.push_back(Frame::kRoot);
+    return;
+  }
+  switch (stack_.back()) {
+    case Frame::kRoot:
+      if (key_ == "nodes") {
+        if (object || have_nodes_) throw InputError(path_ + ": no \"nodes\" array");
+        have_nodes_ = true;
+        stack_.push_back(Frame::kNodes);
+      } else if (key_ == "links" || key_ == "edges") {
+        if (have_links_) {
+          if (key_ == "links") throw InputError(path_ + ": both \"edges\" and \"links\"");
+          return skip();  // "links" wins, as NetworkX reads it
+        }
+        if (object) throw InputError(path_ + ": \"links\" must be an array");
+        have_links_ = true;
+        in_links_ = true;
+        stack_.push_back(Frame::kLinks);
+      } else {
+        skip();
+      }
+      return;
+    case Frame::kNodes:
+      if (!object) where().fail("", "must be an object");
+      node_ = Node{};
+      has_id_ = has_label_ = has_name_ = false;
+      stack_.push_back(Frame::kNode);
+      return;
+    case Frame::kLinks:
+      if (!object) where().fail("", "must be an object");
+      edge_ = Edge{};
+      has_source_ = has_target_ = has_type_ = false;
+      stack_.push_back(Frame::kLink);
+      return;
+    case Frame::kNode:
+    case Frame::kLink: {
+      const bool node = stack_.back() == Frame::kNode;
+      if (node && key_ == "id") where().fail("id", "must be a string or an integer");
+      if (node && key_ == "label") where().fail("label", "must be a kg label (Country, ...)");
+      if (node && key_ == "name") where().fail("name", "must be a string");
+      if (!node && (key_ == "source" || key_ == "target"))
+        where().fail(key_, "must be a string or an integer");
+      if (!node && key_ == "type") where().fail("type", "must be a kg relationship type");
+      if (!node && (key_ == "key" || key_ == "count" || key_ == "docs")) return skip();
+      if ((node && key_ == "mentions") || (!node && key_ == "evidence")) {
+        if (object) where().fail(key_, "must be an array");
+        prov_is_evidence_ = !node;
+        prov_index_ = 0;
+        if (node)
+          node_.mentions.clear();
+        else
+          edge_.evidence.clear();
+        stack_.push_back(Frame::kProvList);
+        return;
+      }
+      list_is_aliases_ = node && key_ == "aliases";
+      if (object) {
+        if (list_is_aliases_) where().fail("aliases", "must be an array of strings");
+        where().fail(key_,
+                     "a property value must be a string, number, boolean or array of strings");
+      }
+      list_key_ = key_;
+      list_.clear();
+      stack_.push_back(Frame::kStrings);
+      return;
+    }
+    case Frame::kStrings:
+      where().fail(list_is_aliases_ ? "aliases" : list_key_, "must be an array of strings");
+    case Frame::kProvList:
+      if (!object) where().fail(prov_field(), "must be an object");
+      prov_seen_ = 0;
+      stack_.push_back(Frame::kProv);
+      return;
+    case Frame::kProv:
+      return skip();  // an unknown member of a mention or evidence entry
+    case Frame::kSkip:
+      return;
+  }
+}
+
+void Importer::close() {
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return;
+  }
+  Frame f = stack_.back();
+  stack_.pop_back();
+  switch (f) {
+    case Frame::kRoot:
+      if (!have_nodes_) throw InputError(path_ + ": no \"nodes\" array");
+      return;
+    case Frame::kNodes:
+      nodes_done_ = true;
+      return;
+    case Frame::kLinks:
+      in_links_ = false;
+      return;
+    case Frame::kNode:
+      end_node();
+      ++node_index_;
+      return;
+    case Frame::kLink:
+      end_link();
+      ++link_index_;
+      return;
+    case Frame::kStrings:
+      if (list_is_aliases_) {
+        node_.aliases = std::move(list_);
+      } else {
+        Props& props = stack_.back() == Frame::kNode ? node_.props : edge_.props;
+        props.set(prop_key(list_key_), std::move(list_));
+      }
+      list_ = {};
+      return;
+    case Frame::kProvList:
+      return;
+    case Frame::kProv:
+      end_prov();
+      ++prov_index_;
+      return;
+    case Frame::kSkip:
+      return;
+  }
+}
+
+void Importer::value(const Scalar& v) {
+  if (skip_depth_ > 0) return;
+  if (stack_.empty()) throw InputError(path_ + ": not a node-link JSON object");
+  switch (stack_.back()) {
+    case Frame::kRoot:
+      if (key_ == "nodes") throw InputError(path_ + ": no \"nodes\" array");
+      if ((key_ == "links" || key_ == "edges") && !have_links_ && v.kind != Scalar::kNull)
+        throw InputError(path_ + ": \"links\" must be an array");
+      return;
+    case Frame::kNodes:
+    case Frame::kLinks:
+      where().fail("", "must be an object");
+    case Frame::kNode:
+      return node_value(v);
+    case Frame::kLink:
+      return link_value(v);
+    case Frame::kStrings:
+      if (!v.is_string())
+        where().fail(list_is_aliases_ ? "aliases" : list_key_, "must be an array of strings");
+      list_.emplace_back(v.s);
+      return;
+    case Frame::kProvList:
+      where().fail(prov_field(), "must be an object");
+    case Frame::kProv:
+      return prov_value(v);
+    case Frame::kSkip:
+      return;
+  }
+}
+
+// A property value: strings, integers, doubles, booleans (arrays of strings
+// come through kStrings); null is no property.
+void set_prop(Props& props, const std::string& key, const Scalar& v) {
+  switch (v.kind) {
+    case Scalar::kNull:
+      return;
+    case Scalar::kString:
+      props.set(prop_key(key), std::string(v.s));
+      return;
+    case Scalar::kBool:
+      props.set(prop_key(key), v.b);
+      return;
+    default:
+      if (v.is_int64())
+        props.set(prop_key(key), v.as_int64());
+      else
+        props.set(prop_key(key), v.as_double());
+  }
+}
+
+void Importer::node_value(const Scalar& v) {
+  if (key_ == "id") {
+    if (!to_raw_id(v, id_)) where().fail("id", "must be a string or an integer");
+    has_id_ = true;
+  } else if (key_ == "label") {
+    auto label = v.is_string() ? parse_label(v.s) : std::nullopt;
+    if (!label) where().fail("label", "must be a kg label (Country, ...)");
+    node_.label = *label;
+    has_label_ = true;
+  } else if (key_ == "name") {
+    if (!v.is_string()) where().fail("name", "must be a string");
+    node_.name.assign(v.s);
+    has_name_ = true;
+  } else if (key_ == "aliases") {
+    where().fail("aliases", "must be an array of strings");
+  } else if (key_ == "mentions") {
+    where().fail("mentions", "must be an array");
+  } else {
+    set_prop(node_.props, key_, v);
+  }
+}
+
+void Importer::link_value(const Scalar& v) {
+  if (key_ == "source" || key_ == "target") {
+    const bool source = key_ == "source";
+    if (!to_raw_id(v, source ? source_ : target_))
+      where().fail(key_, "must be a string or an integer");
+    (source ? has_source_ : has_target_) = true;
+  } else if (key_ == "type") {
+    auto type = v.is_string() ? parse_rel_type(v.s) : std::nullopt;
+    if (!type) where().fail("type", "must be a kg relationship type");
+    edge_.type = *type;
+    has_type_ = true;
+  } else if (key_ == "evidence") {
+    where().fail("evidence", "must be an array");
+  } else if (key_ == "key" || key_ == "count" || key_ == "docs") {
+    // NetworkX's multigraph key and the derived count/docs.
+  } else {
+    set_prop(edge_.props, key_, v);
+  }
+}
+
+enum ProvBit : uint32_t { kDoc = 1, kStart = 2, kEnd = 4, kText = 8, kRule = 16 };
+
+void Importer::prov_value(const Scalar& v) {
+  auto str = [&](uint32_t bit, Sym& out) {
+    if (!v.is_string()) where().fail(prov_field(), "\"" + key_ + "\" must be a string");
+    out = g_.intern(v.s);
+    prov_seen_ |= bit;
+  };
+  auto u32 = [&](uint32_t bit, uint32_t& out) {
+    if (!v.is_uint())
+      where().fail(prov_field(), "\"" + key_ + "\" must be a non-negative integer below 2^32");
+    out = static_cast<uint32_t>(v.u);
+    prov_seen_ |= bit;
+  };
+  if (key_ == "doc") {
+    str(kDoc, prov_doc_);
+  } else if (key_ == "start") {
+    u32(kStart, prov_start_);
+  } else if (key_ == "end") {
+    u32(kEnd, prov_end_);
+  } else if (key_ == "rule") {
+    str(kRule, prov_rule_);
+  } else if (key_ == "text" && prov_is_evidence_) {
+    str(kText, prov_text_);
+  }
+}
+
+void Importer::end_prov() {
+  static constexpr std::pair<uint32_t, const char*> kFields[] = {
+      {kDoc, "\"doc\" must be a string"},
+      {kStart, "\"start\" must be a non-negative integer below 2^32"},
+      {kEnd, "\"end\" must be a non-negative integer below 2^32"},
+      {kText, "\"text\" must be a string"},
+      {kRule, "\"rule\" must be a string"}};
+  for (const auto& [bit, what] : kFields) {
+    if (bit == kText && !prov_is_evidence_) continue;
+    if (!(prov_seen_ & bit)) where().fail(prov_field(), what);
+  }
+  if (prov_is_evidence_)
+    edge_.evidence.push_back({prov_doc_, prov_start_, prov_end_, prov_text_, prov_rule_});
+  else
+    node_.mentions.push_back({prov_doc_, prov_start_, prov_end_, prov_rule_});
+}
+
+void Importer::end_node() {
+  if (!has_id_) where().fail("id", "must be a string or an integer");
+  if (!has_label_) where().fail("", "no \"label\"");
+  if (!has_name_) node_.name = id_.text();
+  if (!ids_.add(id_, static_cast<NodeId>(g_.node_count())))
+    where().fail("id", "duplicate node id " + id_.text());
+  g_.add_node(std::move(node_));
+}
+
+NodeId Importer::resolve(std::string_view field, const RawId& id) {
+  auto found = ids_.find(id, g_.node_count());
+  if (!found) where().fail(field, id.text() + " is not a node");
+  return *found;
+}
+
+void Importer::end_link() {
+  if (!has_type_ || !has_source_ || !has_target_)
+    where().fail("", "needs \"source\", \"target\" and \"type\"");
+  if (!nodes_done_) {  // links before nodes: resolved in finish()
+    pending_.push_back({link_index_, std::move(source_), std::move(target_), std::move(edge_)});
+    return;
+  }
+  edge_.source = resolve("source", source_);
+  edge_.target = resolve("target", target_);
+  g_.add_edge(std::move(edge_));
+}
+
+Graph Importer::finish() {
+  if (error_) std::rethrow_exception(error_);
+  for (auto& p : pending_) {
+    link_index_ = p.index;
+    in_links_ = true;
+    p.edge.source = resolve("source", p.source);
+    p.edge.target = resolve("target", p.target);
+    g_.add_edge(std::move(p.edge));
+  }
+  return std::move(g_);
+}
+
 }  // namespace
 
 Graph import_json(const std::string& path) {
-  std::string text = detail::read_whole_file(path);
-  // RapidJSON's parser recurses per level: refuse hostile nesting first.
-  if (size_t deep = find_json_too_deep(text); deep != std::string::npos)
-    throw LimitError(path + ": byte " + std::to_string(deep) + ": JSON nested deeper than " +
-                     std::to_string(kMaxJsonDepth) + " levels");
-  rapidjson::Document doc;
-  doc.ParseInsitu<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNanAndInfFlag>(text.data());
-  if (doc.HasParseError())
-    throw InputError::at_offset(path, doc.GetErrorOffset(),
-                                rapidjson::GetParseError_En(doc.GetParseError()));
-  if (!doc.IsObject()) throw InputError(path + ": not a node-link JSON object");
-  auto nodes_it = doc.FindMember("nodes");
-  if (nodes_it == doc.MemberEnd() || !nodes_it->value.IsArray())
-    throw InputError(path + ": no \"nodes\" array");
-  auto links_it = doc.FindMember("links");
-  if (links_it == doc.MemberEnd()) links_it = doc.FindMember("edges");
-  if (links_it != doc.MemberEnd() && !links_it->value.IsArray())
-    throw InputError(path + ": \"links\" must be an array");
-
-  Graph g;
-  IdMap ids;
-  rapidjson::SizeType i = 0;
-  for (const auto& jn : nodes_it->value.GetArray()) {
-    detail::Where where{path, "nodes", i++};
-    if (!jn.IsObject()) where.fail("", "must be an object");
-    auto id = jn.FindMember("id");
-    if (id == jn.MemberEnd() || !valid_id(id->value))
-      where.fail("id", "must be a string or an integer");
-    Node n;
-    bool has_label = false, has_name = false;
-    for (const auto& m : jn.GetObject()) {
-      std::string_view k(m.name.GetString(), m.name.GetStringLength());
-      if (k == "id") continue;
-      if (k == "label") {
-        auto label = m.value.IsString() ? parse_label(m.value.GetString()) : std::nullopt;
-        if (!label) where.fail("label", "must be a kg label (Country, ...)");
-        n.label = *label;
-        has_label = true;
-      } else if (k == "name") {
-        if (!m.value.IsString()) where.fail("name", "must be a string");
-        n.name.assign(m.value.GetString(), m.value.GetStringLength());
-        has_name = true;
-      } else if (k == "aliases") {
-        n.aliases = detail::parse_string_list(m.value, where, "aliases");
-      } else if (k == "mentions") {
-        n.mentions = detail::parse_mentions(m.value, g, where);
-      } else {
-        Value v;
-        if (parse_value(m.value, v, where, k)) n.props.set(prop_key(k), std::move(v));
-      }
-    }
-    if (!has_label) where.fail("", "no \"label\"");
-    if (!has_name) n.name = id_text(id->value);
-    if (!ids.add(id->value, static_cast<NodeId>(g.node_count())))
-      where.fail("id", "duplicate node id " + id_text(id->value));
-    g.add_node(std::move(n));
-  }
-  if (links_it == doc.MemberEnd()) return g;
-  i = 0;
-  for (const auto& jl : links_it->value.GetArray()) {
-    detail::Where where{path, "links", i++};
-    if (!jl.IsObject()) where.fail("", "must be an object");
-    Edge e;
-    bool has_type = false, has_source = false, has_target = false;
-    for (const auto& m : jl.GetObject()) {
-      std::string_view k(m.name.GetString(), m.name.GetStringLength());
-      if (k == "source" || k == "target") {
-        if (!valid_id(m.value)) where.fail(k, "must be a string or an integer");
-        auto found = ids.find(m.value, g.node_count());
-        if (!found) where.fail(k, id_text(m.value) + " is not a node");
-        (k == "source" ? e.source : e.target) = *found;
-        (k == "source" ? has_source : has_target) = true;
-      } else if (k == "type") {
-        auto type = m.value.IsString() ? parse_rel_type(m.value.GetString()) : std::nullopt;
-        if (!type) where.fail("type", "must be a kg relationship type");
-        e.type = *type;
-        has_type = true;
-      } else if (k == "evidence") {
-        e.evidence = detail::parse_evidence(m.value, g, where);
-      } else if (k == "key" || k == "count" || k == "docs") {
-        // NetworkX's multigraph key and the derived count/docs.
-      } else {
-        Value v;
-        if (parse_value(m.value, v, where, k)) e.props.set(prop_key(k), std::move(v));
-      }
-    }
-    if (!has_type || !has_source || !has_target)
-      where.fail("", "needs \"source\", \"target\" and \"type\"");
-    g.add_edge(std::move(e));
-  }
-  return g;
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) throw IoError(path + ": cannot open for reading");
+  constexpr size_t kBuffer = 1 << 20;
+  std::unique_ptr<char[]> buffer(new char[kBuffer]);
+  rapidjson::FileReadStream in(file.get(), buffer.get(), kBuffer);
+  Importer importer(path, in);
+  rapidjson::Reader reader;
+  rapidjson::ParseResult ok =
+      reader.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNanAndInfFlag>(in,
+                                                                                        importer);
+  if (std::ferror(file.get())) throw IoError(path + ": read failed");
+  if (importer.too_deep())
+    throw LimitError(path + ": byte " + std::to_string(importer.too_deep_at()) +
+                     ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  if (!ok) throw InputError::at_offset(path, ok.Offset(), rapidjson::GetParseError_En(ok.Code()));
+  return importer.finish();
 }
 
 }  // namespace kg
