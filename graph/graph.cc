@@ -1,7 +1,10 @@
 #include "graph/graph.h"
 
 #include <algorithm>
+#include <atomic>
+#include <map>
 #include <mutex>
+#include <unordered_map>
 
 #include "graph/graph_index.h"
 #include "graph/normalize.h"
@@ -19,8 +22,24 @@ struct Graph::Index {
   // Provenance by record id; shorter than the record tables (or empty) when
   // the last records have none, so graphs without it pay nothing.
   std::vector<std::vector<Source>> node_sources, edge_sources;
-  std::mutex topology_mutex;
+  std::mutex topology_mutex, columns_mutex;
+  // Set once the topology or the name column is built, so readers after that
+  // skip the lock (out()/in() run in every inner loop of a query).
+  std::atomic<const Topology*> topology_ready{nullptr};
+  std::atomic<const NameColumn*> names_ready{nullptr};
 };
+
+struct Graph::Columns {
+  std::unique_ptr<NameColumn> names;
+  std::map<std::string, std::unique_ptr<StringColumn>, std::less<>> strings;
+};
+
+void Graph::changed() {
+  topology_.reset();
+  columns_.reset();
+  index_->topology_ready.store(nullptr, std::memory_order_release);
+  index_->names_ready.store(nullptr, std::memory_order_release);
+}
 
 namespace {
 
@@ -78,14 +97,14 @@ NodeId Graph::add_node(Node node) {
   index_->by_label[static_cast<int>(node.label)].push_back(id);
   nodes_.push_back(std::move(node));
   index_node(id);
-  topology_.reset();
+  changed();
   return id;
 }
 
 EdgeId Graph::add_edge(Edge edge) {
   EdgeId id = static_cast<EdgeId>(edges_.size());
   edges_.push_back(std::move(edge));
-  topology_.reset();
+  changed();
   return id;
 }
 
@@ -96,7 +115,10 @@ void Graph::reserve(size_t nodes, size_t edges) {
   index_->by_name.reserve(nodes_.size() + nodes + nodes / 4);
 }
 
-Node& Graph::mutable_node(NodeId id) { return nodes_[id]; }
+Node& Graph::mutable_node(NodeId id) {
+  changed();
+  return nodes_[id];
+}
 
 void Graph::reindex_node(NodeId id) {
   // Entries hold no text to find them by; drop every entry of this node.
@@ -105,7 +127,7 @@ void Graph::reindex_node(NodeId id) {
 }
 
 Edge& Graph::mutable_edge(EdgeId id) {
-  topology_.reset();
+  changed();
   return edges_[id];
 }
 
@@ -146,7 +168,7 @@ void Graph::erase(const std::vector<bool>& drop_nodes, const std::vector<bool>& 
   index_->by_name.clear();
   reserve(nodes.size(), 0);
   for (auto& n : nodes) add_node(std::move(n));
-  topology_.reset();
+  changed();
 }
 
 void Graph::freeze() const { topology(); }
@@ -180,6 +202,7 @@ std::vector<NodeId> Graph::find_any(std::string_view name) const {
 }
 
 const Graph::Topology& Graph::topology() const {
+  if (const Topology* ready = index_->topology_ready.load(std::memory_order_acquire)) return *ready;
   std::lock_guard<std::mutex> lock(index_->topology_mutex);
   if (topology_) return *topology_;
   auto t = std::make_unique<Topology>();
@@ -205,7 +228,48 @@ const Graph::Topology& Graph::topology() const {
     t->in_adj[in_fill[e.target]++] = Adj{id, e.source, e.type};
   }
   topology_ = std::move(t);
+  index_->topology_ready.store(topology_.get(), std::memory_order_release);
   return *topology_;
+}
+
+const NameColumn& Graph::name_column() const {
+  if (const NameColumn* ready = index_->names_ready.load(std::memory_order_acquire)) return *ready;
+  std::lock_guard<std::mutex> lock(index_->columns_mutex);
+  if (!columns_) columns_ = std::make_unique<Columns>();
+  if (!columns_->names) {
+    auto c = std::make_unique<NameColumn>();
+    size_t bytes = 0;
+    for (const Node& n : nodes_) bytes += n.name.size();
+    c->reserve(nodes_.size(), bytes);
+    for (const Node& n : nodes_) c->append(n.name);
+    columns_->names = std::move(c);
+  }
+  index_->names_ready.store(columns_->names.get(), std::memory_order_release);
+  return *columns_->names;
+}
+
+const StringColumn& Graph::string_column(std::string_view key) const {
+  std::lock_guard<std::mutex> lock(index_->columns_mutex);
+  if (!columns_) columns_ = std::make_unique<Columns>();
+  auto it = columns_->strings.find(key);
+  if (it != columns_->strings.end()) return *it->second;
+  auto c = std::make_unique<StringColumn>();
+  c->codes.assign(nodes_.size(), StringColumn::kAbsent);
+  // Few distinct values per key (countries, kinds): a small map of views.
+  std::unordered_map<std::string_view, uint32_t> code_of;
+  for (NodeId id = 0; id < nodes_.size(); ++id) {
+    const Value* v = nodes_[id].props.get(key);
+    if (!v) continue;
+    const auto* text = std::get_if<std::string>(v);
+    if (!text) {
+      c->codes[id] = StringColumn::kNotString;
+      continue;
+    }
+    auto [at, added] = code_of.emplace(*text, static_cast<uint32_t>(c->values.size() + 1));
+    if (added) c->values.push_back(*text);
+    c->codes[id] = at->second;
+  }
+  return *columns_->strings.emplace(std::string(key), std::move(c)).first->second;
 }
 
 const Graph::Topology& topology_of(const Graph& g) { return g.topology(); }

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/node_columns.h"
 #include "graph/ontology.h"
 #include "graph/value.h"
 
@@ -147,6 +148,13 @@ class Graph {
   void set_node_sources(NodeId id, std::vector<Source> sources);
   void set_edge_sources(EdgeId id, std::vector<Source> sources);
 
+  // --- columns for scans (graph/node_columns.h) -------------------------
+  // Built on first use after a change, under a lock; the references stay
+  // valid until the next change. Thread-safe once built, like out()/in().
+  const NameColumn& name_column() const;
+  // Property `key` of every node; a key no node has gives all kAbsent.
+  const StringColumn& string_column(std::string_view key) const;
+
   // Exact equality of every record, field and source, string ids compared by
   // their text. Node and edge ids must agree (merge is canonical; see merge.h).
   friend bool operator==(const Graph& a, const Graph& b);
@@ -154,6 +162,9 @@ class Graph {
  private:
   struct Index;
   struct Topology;
+  struct Columns;
+  // Drops the derived read structures (topology, columns) after a change.
+  void changed();
   void index_node(NodeId id);
   const Topology& topology() const;
   // graph/topology.h's boost_graph() reads the topology.
@@ -163,6 +174,7 @@ class Graph {
   std::vector<Edge> edges_;
   std::unique_ptr<Index> index_;
   mutable std::unique_ptr<Topology> topology_;  // null when stale
+  mutable std::unique_ptr<Columns> columns_;    // null when stale
 };
 
 }  // namespace kg

@@ -24,6 +24,22 @@ const re2::RE2& RegexCache::get(std::string_view pattern, size_t pos) {
   return *cache_.emplace(std::string(pattern), std::move(re)).first->second;
 }
 
+QValue EvalContext::node_property(NodeId id, const std::string& key) {
+  if (key == "name") return QValue::view(graph.name_column()[id]);
+  if (key == "aliases") return query::node_property(graph, id, key);
+  const StringColumn* column = nullptr;
+  for (const auto& [k, c] : columns)
+    if (k == &key) column = c;
+  if (!column) {
+    column = &graph.string_column(key);
+    columns.emplace_back(&key, column);
+  }
+  uint32_t code = column->codes[id];
+  if (code == StringColumn::kAbsent) return {};
+  if (code != StringColumn::kNotString) return QValue::view(column->values[code - 1]);
+  return query::node_property(graph, id, key);  // numbers, lists
+}
+
 bool is_true(const QValue& v) { return v.kind() == QValue::Kind::kBool && v.as_bool(); }
 
 namespace {
@@ -138,7 +154,13 @@ QValue eval(const Expr& e, const Row& row, EvalContext& ctx) {
       return e.value;
     case ExprKind::kParam: return ctx.params.find(e.name)->second;
     case ExprKind::kVar: return row[e.slot];
-    case ExprKind::kProperty: return property(eval(*e.args[0], row, ctx), e.name, ctx.graph, e.pos);
+    case ExprKind::kProperty: {
+      // A variable's node is read in place: no copy of the row's value.
+      const Expr& base = *e.args[0];
+      if (base.kind == ExprKind::kVar && row[base.slot].kind() == K::kNode)
+        return ctx.node_property(row[base.slot].as_node(), e.name);
+      return property(eval(base, row, ctx), e.name, ctx.graph, e.pos);
+    }
     case ExprKind::kList: {
       List out;
       out.reserve(e.args.size());

@@ -42,6 +42,12 @@ struct EvalContext {
   const std::vector<QValue>* agg_values = nullptr;
   // Runs pattern predicate `subplan` on a copy of `row`: does it match?
   std::function<bool(int subplan, const Row& row)> exists;
+  // The graph's string column of each property key the query reads, found
+  // once (by the address of the key in the syntax tree) rather than per row.
+  std::vector<std::pair<const std::string*, const StringColumn*>> columns;
+
+  // `n.key` through the graph's columns (graph/node_columns.h).
+  QValue node_property(NodeId id, const std::string& key);
 };
 
 QValue eval(const Expr& e, const Row& row, EvalContext& ctx);

@@ -14,7 +14,7 @@ bool Operator::next(Row& row) {
 }
 
 Executor::Executor(const Plan& plan, const Graph& g, const QueryOptions& options)
-    : plan_(plan), g_(g), opt_(options), ctx_{g, options.params, {}, nullptr, nullptr} {
+    : plan_(plan), g_(g), opt_(options), ctx_{g, options.params, {}, nullptr, nullptr, {}} {
   if (opt_.timeout_seconds > 0) {
     has_deadline_ = true;
     deadline_ = std::chrono::steady_clock::now() +

@@ -2,6 +2,7 @@
 // does). Each produce() pulls from its child until it can write one more row.
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -61,6 +62,27 @@ class StartOp : public Operator {
   bool done_ = false;
 };
 
+// One scan filter (PlanOp::scan_filters) prepared for a run: the column it
+// reads and, for a dictionary column, which codes pass.
+struct ScanTest {
+  const Expr* expr = nullptr;
+  BinOp op = BinOp::kEq;
+  bool general = false;  // the value is not a string: evaluate the conjunct per row
+  std::string value;
+  const NameColumn* names = nullptr;
+  const StringColumn* column = nullptr;
+  std::vector<bool> code_passes;  // by dictionary code; [0] (absent) is false: null fails
+
+  bool text_passes(std::string_view s) const {
+    switch (op) {
+      case BinOp::kStartsWith: return s.starts_with(value);
+      case BinOp::kEndsWith: return s.ends_with(value);
+      case BinOp::kContains: return s.find(value) != std::string_view::npos;
+      default: return s == value;
+    }
+  }
+};
+
 class NodeScanOp : public Operator {
  public:
   using Operator::Operator;
@@ -76,12 +98,14 @@ class NodeScanOp : public Operator {
         if (plan_.match_nothing) continue;
         active_ = true;
         i_ = 0;
+        prepare_tests(row);
       }
       if (plan_.labels.empty()) {
         size_t n = g.node_count();
         while (i_ < n) {
           NodeId id = static_cast<NodeId>(i_++);
           x_.tick();
+          if (!tests_.empty() && !passes(id, row)) continue;
           row[plan_.slot] = QValue(NodeRef{id});
           return true;
         }
@@ -91,6 +115,7 @@ class NodeScanOp : public Operator {
           NodeId id = ids[i_++];
           x_.tick();
           if (plan_.labels.size() > 1 && !labels_ok(plan_.labels, g.node(id).label)) continue;
+          if (!tests_.empty() && !passes(id, row)) continue;
           row[plan_.slot] = QValue(NodeRef{id});
           return true;
         }
@@ -100,8 +125,56 @@ class NodeScanOp : public Operator {
   }
 
  private:
+  // The value side is a literal or a parameter: one value for the whole scan.
+  void prepare_tests(const Row& row) {
+    tests_.clear();
+    const Graph& g = x_.graph();
+    for (const Expr* e : plan_.scan_filters) {
+      ScanTest t;
+      t.expr = e;
+      t.op = e->op;
+      int side = e->args[0]->kind == ExprKind::kProperty ? 0 : 1;  // the planner put the node's property on one side
+      const std::string& key = e->args[side]->name;
+      QValue v = eval(*e->args[1 - side], row, x_.ctx());
+      if (v.kind() != QValue::Kind::kString) {
+        t.general = true;
+      } else {
+        t.value = std::string(v.as_string());
+        if (key == "name") {
+          t.names = &g.name_column();
+        } else {
+          t.column = &g.string_column(key);
+          t.code_passes.assign(t.column->values.size() + 1, false);
+          for (size_t c = 0; c < t.column->values.size(); ++c) t.code_passes[c + 1] = t.text_passes(t.column->values[c]);
+        }
+      }
+      tests_.push_back(std::move(t));
+    }
+  }
+
+  bool passes(NodeId id, Row& row) {
+    for (const ScanTest& t : tests_) {
+      if (t.names) {
+        if (!t.text_passes((*t.names)[id])) return false;
+        continue;
+      }
+      if (!t.general) {
+        uint32_t code = t.column->codes[id];
+        if (code != StringColumn::kNotString) {
+          if (!t.code_passes[code]) return false;
+          continue;
+        }
+      }
+      // A value that is not a string on either side: Cypher's rules, by eval.
+      row[plan_.slot] = QValue(NodeRef{id});
+      if (!is_true(eval(*t.expr, row, x_.ctx()))) return false;
+    }
+    return true;
+  }
+
   bool active_ = false;
   size_t i_ = 0;
+  std::vector<ScanTest> tests_;
 };
 
 class NodeSeekOp : public Operator {
@@ -643,21 +716,80 @@ class AggregateOp : public Operator {
     return std::find(keys_.begin(), keys_.end(), static_cast<int>(item)) - keys_.begin();
   }
 
+  // Grouping by dictionary codes: when every key is a node property with a
+  // string column (`i.country`), a row's group is found from the column's
+  // integer codes, not by hashing and comparing the strings. One or two such
+  // keys; a row whose value is not a column string goes the general way.
+  struct CodedKey {
+    int slot;
+    const StringColumn* column;
+  };
+  std::vector<CodedKey> coded_keys() const {
+    std::vector<CodedKey> out;
+    if (keys_.empty() || keys_.size() > 2) return {};
+    for (int k : keys_) {
+      const Expr& e = *plan_.exprs[k];
+      if (e.kind != ExprKind::kProperty || e.args[0]->kind != ExprKind::kVar || e.name == "name" ||
+          e.name == "aliases")
+        return {};
+      out.push_back({e.args[0]->slot, &x_.graph().string_column(e.name)});
+    }
+    return out;
+  }
+  // The row's packed codes, or nullopt when it must be grouped the general way.
+  static std::optional<uint64_t> coded(const std::vector<CodedKey>& keys, const Row& row) {
+    uint64_t packed = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const QValue& v = row[keys[i].slot];
+      uint32_t code = StringColumn::kAbsent;  // the property of null is null
+      if (v.kind() == QValue::Kind::kNode) code = keys[i].column->codes[v.as_node()];
+      else if (!v.is_null()) return std::nullopt;
+      if (code == StringColumn::kNotString) return std::nullopt;
+      packed |= static_cast<uint64_t>(code) << (32 * i);
+    }
+    return packed;
+  }
+  QValue code_value(const CodedKey& k, uint64_t packed, size_t i) const {
+    uint32_t code = static_cast<uint32_t>(packed >> (32 * i));
+    return code == StringColumn::kAbsent ? QValue() : QValue::view(k.column->values[code - 1]);
+  }
+
+  size_t new_group(std::vector<QValue> key, const Row& row) {
+    groups_.push_back(Group{std::move(key), row, std::vector<Accumulator>(plan_.aggregates.size())});
+    return groups_.size() - 1;
+  }
+
   void consume(Row& row) {
     done_ = true;
     std::vector<QValue> key;
+    const std::vector<CodedKey> coded_keys = this->coded_keys();
+    std::unordered_map<uint64_t, size_t> by_code;
     while (child_->next(row)) {
       x_.tick();
-      key.clear();
-      for (int k : keys_) key.push_back(eval(*plan_.exprs[k], row, x_.ctx()));
       size_t g;
-      auto it = index_.find(key);
-      if (it == index_.end()) {
-        g = groups_.size();
-        groups_.push_back(Group{key, row, std::vector<Accumulator>(plan_.aggregates.size())});
-        index_.emplace(key, g);
-      } else {
+      std::optional<uint64_t> packed;
+      if (!coded_keys.empty()) packed = coded(coded_keys, row);
+      if (packed) {
+        auto it = by_code.find(*packed);
+        if (it == by_code.end()) {
+          // A general row may have made the group already (the same text).
+          key.clear();
+          for (size_t i = 0; i < coded_keys.size(); ++i) key.push_back(code_value(coded_keys[i], *packed, i));
+          auto general = index_.find(key);
+          if (general == index_.end()) general = index_.emplace(key, new_group(key, row)).first;
+          it = by_code.emplace(*packed, general->second).first;
+        }
         g = it->second;
+      } else {
+        key.clear();
+        for (int k : keys_) key.push_back(eval(*plan_.exprs[k], row, x_.ctx()));
+        auto it = index_.find(key);
+        if (it == index_.end()) {
+          g = new_group(key, row);
+          index_.emplace(key, g);
+        } else {
+          g = it->second;
+        }
       }
       for (size_t a = 0; a < plan_.aggregates.size(); ++a) update(*plan_.aggregates[a], groups_[g].accs[a], row);
     }

@@ -54,6 +54,11 @@ struct PlanOp {
   // or multiplicity-blind aggregates, the relationships are never read), so
   // each end is produced once per input row, found by breadth-first search.
   bool distinct_ends = false;
+  // kNodeScan: WHERE conjuncts of the form `node.key OP value` (OP one of =,
+  // STARTS WITH, ENDS WITH, CONTAINS; value a string literal or a parameter),
+  // tested inside the scan against the graph's columns (graph/node_columns.h)
+  // instead of by a Filter per row. See scan_filter() in planner.cc.
+  std::vector<const Expr*> scan_filters;
   bool all_shortest = false;
   std::vector<int> unique_rels;  // earlier relationship slots of the MATCH: trail semantics
   std::vector<int> unique_lists; // earlier variable-length lists of the MATCH

@@ -243,6 +243,35 @@ class Planner {
     return nullptr;
   }
 
+  // Whether conjunct `e` can be tested inside the scan of `slot`: the
+  // property of the scanned node on the left (either side for =), a string
+  // literal or a parameter on the other. (Aliases are a list: not a column.)
+  static bool scan_filter(const Expr& e, int slot) {
+    if (e.kind != ExprKind::kBinary) return false;
+    bool string_op = e.op == BinOp::kStartsWith || e.op == BinOp::kEndsWith || e.op == BinOp::kContains;
+    if (!string_op && e.op != BinOp::kEq) return false;
+    for (int side = 0; side < (string_op ? 1 : 2); ++side) {
+      const Expr& prop = *e.args[side];
+      const Expr& value = *e.args[1 - side];
+      if (prop.kind == ExprKind::kProperty && prop.name != "aliases" && prop.args[0]->kind == ExprKind::kVar &&
+          prop.args[0]->slot == slot &&
+          ((value.kind == ExprKind::kLiteral && value.value.kind() == QValue::Kind::kString) ||
+           value.kind == ExprKind::kParam))
+        return true;
+    }
+    return false;
+  }
+
+  // Moves the conjuncts scan_filter() accepts into the scan `op`.
+  void absorb_scan_filters(PlanOp& op) {
+    for (auto& c : conjuncts_) {
+      if (c.placed || !scan_filter(*c.expr, op.slot)) continue;
+      op.detail += (op.scan_filters.empty() ? " WHERE " : " AND ") + print(*c.expr);
+      op.scan_filters.push_back(c.expr);
+      c.placed = true;
+    }
+  }
+
   double node_cost(const NodePattern& n) {
     if (bound_[n.slot]) return 1;
     if (n.unknown_label) return 0;
@@ -312,6 +341,7 @@ class Planner {
     if (op->labels.empty()) op->labels = n.resolved_labels;
     op->match_nothing = n.unknown_label;
     bound_[n.slot] = true;
+    if (opt_.optimize && op->kind == OpKind::kNodeScan) absorb_scan_filters(*op);
     return place_filters(std::move(op));
   }
 
