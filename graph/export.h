@@ -40,9 +40,10 @@ struct ExportOptions {
   // "edges" (NetworkX >= 3.6 renamed it).
   std::string links_key = "links";
   // ntriples/turtle: the namespace of nodes, classes and properties. Nodes
-  // are <base>node/<id>, classes <base>class/<Label>, relationship and
-  // property predicates <base>rel/<TYPE> and <base>prop/<key>.
-  std::string base_iri = "https://kg.example.org/";
+  // are <base>n/<id>, classes <base>c/<Label>, relationship and property
+  // predicates <base>r/<TYPE> and <base>p/<key>, reified relationships
+  // <base>e/<id> (graph/export_rdf.cc).
+  std::string base_iri = "urn:kg:";
   // cypher: begin with Kuzu's CREATE NODE/REL TABLE statements (Kuzu needs a
   // schema; Neo4j rejects them, so pass false for Neo4j).
   bool cypher_schema = true;

@@ -78,7 +78,10 @@ inline std::string expectation(const Graph& g, const std::vector<std::string>& v
     s += "{\"id\":" + std::to_string(id) + ",\"source\":" + std::to_string(e.source) +
          ",\"target\":" + std::to_string(e.target) + ",\"type\":";
     append_json_string(s, to_string(e.type));
-    s += ",\"count\":" + std::to_string(g.edge_docs(id).size()) + ",\"props\":{";
+    auto docs = g.edge_docs(id);
+    s += ",\"count\":" + std::to_string(docs.size()) + ",\"docs\":";
+    append_json_value(s, std::vector<std::string>(docs.begin(), docs.end()));
+    s += ",\"props\":{";
     bool first = true;
     for (const auto& [k, v] : e.props) {
       if (!first) s += ',';
