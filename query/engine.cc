@@ -18,7 +18,7 @@ QueryResult Engine::run(std::string_view text, const QueryOptions& options) cons
   auto t0 = Clock::now();
   Query query = parse(text);
   auto t1 = Clock::now();
-  bool explain = query.explain, profile = query.profile || options.profile;
+  bool explain = query.explain || options.explain, profile = query.profile || options.profile;
   BoundQuery bound = bind(std::move(query), schema_, options.params);
   result.columns = bound.columns;
   result.warnings = bound.warnings;
@@ -43,23 +43,38 @@ QueryResult Engine::run(std::string_view text, const QueryOptions& options) cons
   return result;
 }
 
-std::string format_query_error(std::string_view query, size_t offset, std::string_view message) {
+std::string format_query_error(std::string_view query, size_t offset, std::string_view message,
+                               std::string_view source) {
   offset = std::min(offset, query.size());
   size_t line = 1, line_start = 0;
   for (size_t i = 0; i < offset; ++i)
     if (query[i] == '\n') ++line, line_start = i + 1;
   size_t line_end = query.find('\n', line_start);
   if (line_end == std::string_view::npos) line_end = query.size();
+  auto is_lead = [&](size_t i) { return (static_cast<unsigned char>(query[i]) & 0xC0) != 0x80; };
   // Columns count characters, not bytes, so the caret sits under the right one.
   size_t col = 1;
   for (size_t i = line_start; i < offset; ++i)
-    if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) ++col;
-  std::string out = "query:" + std::to_string(line) + ":" + std::to_string(col) + ": " + std::string(message);
-  out += "\n  " + std::string(query.substr(line_start, line_end - line_start)) + "\n  ";
-  for (size_t i = line_start; i < offset; ++i) {
-    unsigned char c = query[i];
-    if ((c & 0xC0) == 0x80) continue;
-    out += c == '\t' ? '\t' : ' ';
+    if (is_lead(i)) ++col;
+  std::string out = std::string(source) + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + std::string(message);
+  // A long line is shown as a window around the caret (a hostile query can
+  // be one line of a megabyte), cut at character boundaries.
+  constexpr size_t kContext = 60;
+  size_t from = line_start, to = line_end;
+  if (offset - from > kContext) {
+    from = offset - kContext;
+    while (from < offset && !is_lead(from)) ++from;
+  }
+  if (to - offset > kContext) {
+    to = offset + kContext;
+    while (to > offset && to < line_end && !is_lead(to)) --to;
+  }
+  std::string prefix = from > line_start ? "..." : "";
+  out += "\n  " + prefix + std::string(query.substr(from, to - from)) + (to < line_end ? "..." : "") + "\n  " +
+         std::string(prefix.size(), ' ');
+  for (size_t i = from; i < offset; ++i) {
+    if (!is_lead(i)) continue;
+    out += query[i] == '\t' ? '\t' : ' ';
   }
   out += "^";
   return out;

@@ -25,6 +25,7 @@ struct QueryOptions {
   uint64_t max_expansions = 50'000'000;  // relationships walked by variable-length patterns
   bool optimize = true;            // planner rewrites (tests compare both)
   bool profile = false;            // PROFILE: rows and time per operator
+  bool explain = false;            // EXPLAIN: the plan, no rows (kg query --explain)
   std::string since, until;        // date window for algo.* procedures ("" = open)
 };
 
@@ -55,7 +56,9 @@ class Engine {
 };
 
 // "query:1:23: expected ')' after node pattern" followed by the query's line
-// and a caret under the column.
-std::string format_query_error(std::string_view query, size_t offset, std::string_view message);
+// and a caret under the column; `source` names where the query came from
+// (a file given with -f).
+std::string format_query_error(std::string_view query, size_t offset, std::string_view message,
+                               std::string_view source = "query");
 
 }  // namespace kg::query

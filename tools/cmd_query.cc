@@ -38,10 +38,10 @@ void add_query_command(CLI::App& app) {
     auto format = query::parse_result_format(args->flags.format);
     query::QueryOptions options = make_query_options(args->flags);
     options.profile = args->profile;
-    if (args->explain) text = "EXPLAIN " + text;
+    options.explain = args->explain;
     Graph g = load_for_query(args->graph, args->flags);
     query::Engine engine(g);
-    run_and_print(engine, text, options, format, std::cout);
+    run_and_print(engine, text, options, format, std::cout, args->file.empty() ? "query" : args->file);
   });
 }
 

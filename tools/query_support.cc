@@ -18,6 +18,9 @@ void add_query_flags(CLI::App* cmd, QueryFlags& f) {
   cmd->add_option("--timeout", f.timeout, "Stop a query after this many seconds (0: no limit)");
   cmd->add_option("--max-rows", f.max_rows, "Refuse results with more rows than this")->capture_default_str();
   cmd->add_option("--max-hops", f.max_hops, "Hop cap for * patterns without an upper bound")->capture_default_str();
+  cmd->add_option("--max-expansions", f.max_expansions,
+                  "Refuse a query whose variable-length patterns walk more relationships than this")
+      ->capture_default_str();
   cmd->add_option("--since", f.since, "Only relations dated on or after (YYYY[-MM[-DD]]); undated ones drop");
   cmd->add_option("--until", f.until, "Only relations dated on or before (YYYY[-MM[-DD]])");
 }
@@ -43,6 +46,7 @@ query::QueryOptions make_query_options(const QueryFlags& f) {
   o.timeout_seconds = f.timeout;
   o.max_rows = f.max_rows;
   o.max_hops = f.max_hops;
+  o.max_expansions = f.max_expansions;
   o.since = f.since;
   o.until = f.until;
   return o;
@@ -50,12 +54,12 @@ query::QueryOptions make_query_options(const QueryFlags& f) {
 
 query::QueryResult run_and_print(const query::Engine& engine, const std::string& text,
                                  const query::QueryOptions& options, query::ResultFormat format,
-                                 std::ostream& out) {
+                                 std::ostream& out, std::string_view source) {
   query::QueryResult r;
   try {
     r = engine.run(text, options);
   } catch (const QueryError& e) {
-    throw QueryError(query::format_query_error(text, e.offset(), e.what()), e.offset());
+    throw QueryError(query::format_query_error(text, e.offset(), e.what(), source), e.offset());
   }
   for (const auto& w : r.warnings) std::cerr << "kg: warning: " << w << "\n";
   if (r.explain_only) {

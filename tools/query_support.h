@@ -20,11 +20,12 @@ struct QueryFlags {
   double timeout = 0;
   uint64_t max_rows = query::QueryOptions{}.max_rows;
   int max_hops = query::QueryOptions{}.max_hops;
+  uint64_t max_expansions = query::QueryOptions{}.max_expansions;
   std::string since, until;
 };
 
 // Adds --param, --params, --format, --timeout, --max-rows, --max-hops,
-// --since and --until to `cmd`.
+// --max-expansions, --since and --until to `cmd`.
 void add_query_flags(CLI::App* cmd, QueryFlags& flags);
 
 // Loads the graph file, keeping only the relationships dated inside
@@ -41,9 +42,10 @@ struct RunOutcome {
 
 // Runs `text` and prints the result (or the plan) to `out` in `format`,
 // warnings to stderr. A QueryError is rethrown as a kg::QueryError whose
-// message shows the query line and a caret.
+// message names `source` (the -f file, else "query"), shows the query line
+// and a caret.
 query::QueryResult run_and_print(const query::Engine& engine, const std::string& text,
                                  const query::QueryOptions& options, query::ResultFormat format,
-                                 std::ostream& out);
+                                 std::ostream& out, std::string_view source = "query");
 
 }  // namespace kg::cli

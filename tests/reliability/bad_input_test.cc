@@ -303,3 +303,46 @@ TEST_CASE("bad input: a rule pattern beyond re2's memory bound", "[bad_input]") 
   extract_fails(s, article, "x.rules:18: rule boom.e", "after macro expansion",
                 "--rules " + quote(s.path("pack")));
 }
+
+// Queries: every error names where the query came from (the -f file, or
+// "query"), its line and column, shows the line with a caret under the
+// spot, and exits 1; limits stop hostile queries with a message saying which
+// flag raises them. (Every proper prefix of a valid query failing cleanly is
+// checked in-process by tests/query/query_unit_test.cc.)
+TEST_CASE("bad input: queries", "[bad_input]") {
+  Scratch s("query");
+  std::string g = s.path("g.kg");
+  REQUIRE(run_kg("merge -o " + quote(g) + " " + quote(std::string(KG_SOURCE_DIR) + "/tests/query/fixture.jsonl")).code == 0);
+  auto fails = [&](const std::string& args, const std::string& what) {
+    auto r = run_kg("query " + quote(g) + " " + args);
+    INFO(args << "\n" << r.out);
+    CHECK(r.code == 1);
+    CHECK(r.out.find(what) != std::string::npos);
+  };
+  fails(quote("MATCH (n RETURN n"), "query:1:10: expected ')' after node pattern\n  MATCH (n RETURN n\n           ^");
+  fails("--explain " + quote("MATCH (n RETURN n"), "query:1:10: expected ')'");
+  std::string file = s.write("q.cypher", "MATCH (n)\nWHERE n.name =\nRETURN n\n");
+  fails("-f " + quote(file), file + ":3:1: expected an expression, found the keyword RETURN\n  RETURN n\n  ^");
+  fails(quote("RETURN frobnicate(1)"), "query:1:8: unknown function frobnicate()");
+  fails(quote("RETURN $who"), "query:1:8: missing parameter $who (give it with --param who=VALUE)");
+  fails(quote("RETURN 'a' =~ '(((a{1000}){1000}){1000})'"), "query:1:15: invalid regular expression");
+  fails(quote("RETURN " + std::string(300, '(') + "1" + std::string(300, ')')), "query nests deeper than 200 levels");
+  std::string long_query = s.write("long.cypher", "RETURN '" + std::string(2 << 20, 'x') + "'");
+  fails("-f " + quote(long_query), "long.cypher:1:1048577: query longer than 1048576 bytes\n  ...xxx");
+  // The line shown is a window around the caret, not the 2 MiB line.
+  CHECK(run_kg("query " + quote(g) + " -f " + quote(long_query)).out.size() < 1000);
+  fails(quote("UNWIND range(1, 100) AS x RETURN x") + " --max-rows 10",
+        "the query returns more than 10 rows; add LIMIT or raise --max-rows");
+  fails(quote("MATCH (a)-[*1..8]-(b) RETURN count(*)") + " --max-expansions 100",
+        "a variable-length pattern walked more than 100 relationships");
+  fails(quote("UNWIND range(1, 10000000) AS x UNWIND range(1, 10000000) AS y RETURN count(*)") + " --timeout 0.2",
+        "the query ran longer than --timeout 0.2 s");
+  // Unknown labels, types and properties are warnings, not errors: the query
+  // runs and matches nothing, and the warning lists what the graph has.
+  auto r = run_kg("query " + quote(g) + " " + quote("MATCH (n:Robot)-[:LIKES]->(m) RETURN n.colour"));
+  INFO(r.out);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("kg: warning: unknown label `Robot` matches nothing; the labels are Country") != std::string::npos);
+  CHECK(r.out.find("unknown relationship type `LIKES` matches nothing") != std::string::npos);
+  CHECK(r.out.find("unknown node property `colour`") != std::string::npos);
+}

@@ -82,7 +82,12 @@ inline std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-inline std::string quote(const std::string& s) { return "'" + s + "'"; }
+// For the shell: single quotes, each ' inside written as '\''.
+inline std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
 
 inline std::string samples_dir() { return std::string(KG_SOURCE_DIR) + "/samples/articles"; }
 inline std::string seeds_dir() { return std::string(KG_SHARED_DIR) + "/corpus/seeds"; }
