@@ -83,7 +83,16 @@ bool parse_int(std::string_view s, int64_t& v) {
   return r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty();
 }
 
-bool parse_prop(const Col& c, const csv::Cell& cell, Value& out, rapidjson::Document& doc,
+// The JSON text of a cell, its formula guard dropped, parsed in place in
+// the cell's buffer (which the next row overwrites anyway).
+void parse_cell_json(rapidjson::Document& doc, csv::Cell& cell, const Ctx& ctx,
+                     std::string_view field) {
+  std::string_view text = csv::unguard(cell.text);
+  char* start = cell.text.data() + (cell.text.size() - text.size());
+  detail::parse_json_in_place(doc, start, ctx.where(), field);
+}
+
+bool parse_prop(const Col& c, csv::Cell& cell, Value& out, rapidjson::Document& doc,
                 const Ctx& ctx) {
   if (cell.text.empty() && (!cell.quoted || c.type != Type::kString)) return false;
   switch (c.type) {
@@ -125,7 +134,7 @@ bool parse_prop(const Col& c, const csv::Cell& cell, Value& out, rapidjson::Docu
     out = std::move(items);
     return true;
   }
-  detail::parse_json_text(doc, text, ctx.where(), c.key);
+  parse_cell_json(doc, cell, ctx, c.key);
   out = detail::parse_string_list(doc, ctx.where(), c.key);
   return true;
 }
@@ -220,8 +229,8 @@ Graph import_csv(const std::string& dir) {
   std::vector<csv::Cell> row;
   std::vector<PendingNode> nodes;
   for (const auto& [path, label] : ordered) {
-    std::string text = detail::read_whole_file(path);
-    csv::Reader r(text, path);
+    detail::FileText text(path);
+    csv::Reader r(text.view(), path);
     std::vector<Col> cols = read_header(r, false);
     while (r.next(row)) {
       Ctx ctx{path, r.line()};
@@ -234,7 +243,7 @@ Graph import_csv(const std::string& dir) {
       bool has_name = false;
       for (size_t i = 0; i < cols.size(); ++i) {
         const Col& c = cols[i];
-        const csv::Cell& cell = row[i];
+        csv::Cell& cell = row[i];
         switch (c.kind) {
           case Kind::kId:
             p.id = cell.text;
@@ -252,7 +261,7 @@ Graph import_csv(const std::string& dir) {
           }
           case Kind::kMentions:
             if (cell.text.empty()) break;
-            detail::parse_json_text(doc, csv::unguard(cell.text), ctx.where(), "mentions");
+            parse_cell_json(doc, cell, ctx, "mentions");
             p.node.mentions = detail::parse_mentions(doc, g, ctx.where());
             break;
           case Kind::kProp: {
@@ -333,8 +342,8 @@ Graph import_csv(const std::string& dir) {
     std::string type_name = stem.substr(0, stem.find('.'));
     auto type = parse_rel_type(type_name);
     if (!type) throw InputError(path + ": not a kg relationship type: " + type_name);
-    std::string text = detail::read_whole_file(path);
-    csv::Reader r(text, path);
+    detail::FileText text(path);
+    csv::Reader r(text.view(), path);
     std::vector<Col> cols = read_header(r, true);
     while (r.next(row)) {
       Ctx ctx{path, r.line()};
@@ -347,7 +356,7 @@ Graph import_csv(const std::string& dir) {
       int ends = 0;
       for (size_t i = 0; i < cols.size(); ++i) {
         const Col& c = cols[i];
-        const csv::Cell& cell = row[i];
+        csv::Cell& cell = row[i];
         switch (c.kind) {
           case Kind::kStart:
           case Kind::kEnd: {
@@ -365,7 +374,7 @@ Graph import_csv(const std::string& dir) {
             break;
           case Kind::kEvidence:
             if (cell.text.empty()) break;
-            detail::parse_json_text(doc, csv::unguard(cell.text), ctx.where(), "evidence");
+            parse_cell_json(doc, cell, ctx, "evidence");
             p.edge.evidence = detail::parse_evidence(doc, g, ctx.where());
             break;
           case Kind::kProp: {

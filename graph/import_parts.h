@@ -1,6 +1,6 @@
-// Private to graph/: pieces shared by import_json.cc and import_csv.cc --
-// reading a file, and the provenance arrays (mentions, evidence) and
-// property values that both formats carry as JSON.
+// Private to graph/: pieces of the importers -- reading a file, where a
+// record is for errors, and the JSON cells of csv tables (provenance arrays
+// and lists).
 #pragma once
 
 #include <rapidjson/document.h>
@@ -15,6 +15,24 @@ namespace kg::detail {
 
 // The whole file; throws IoError.
 std::string read_whole_file(const std::string& path);
+
+// The whole file as read-only bytes: mapped into memory where it can be
+// (no copy into the heap, whose fresh pages the kernel would zero first --
+// the csv tables of 5M edges are 1.5 GB), else read. Throws IoError.
+class FileText {
+ public:
+  explicit FileText(const std::string& path);
+  ~FileText();
+  FileText(const FileText&) = delete;
+  FileText& operator=(const FileText&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  void* map_ = nullptr;
+  size_t map_size_ = 0;
+  std::string read_;  // when not mapped
+  std::string_view view_;
+};
 
 // Where a record is: "f.json: nodes[3]" (part "nodes") or "f.csv:12" (no
 // part, index = line). Spelled out only when an error is thrown: millions
@@ -31,11 +49,11 @@ std::vector<NodeMention> parse_mentions(const rapidjson::Value& v, Graph& g, con
 std::vector<EdgeEvidence> parse_evidence(const rapidjson::Value& v, Graph& g, const Where& where);
 std::vector<std::string> parse_string_list(const rapidjson::Value& v, const Where& where,
                                            std::string_view field);
-// A JSON value as a property: strings, integers, doubles, booleans, arrays
-// of strings; false for null (no property). Other shapes throw.
-bool parse_value(const rapidjson::Value& v, Value& out, const Where& where, std::string_view field);
-// Parses `text` as JSON (the cells of csv exports); throws InputError.
-void parse_json_text(rapidjson::Document& doc, std::string_view text, const Where& where,
-                     std::string_view field);
+// Parses the JSON text at `text` (the cells of csv exports) in place:
+// strings are unescaped into the buffer itself and the Document's strings
+// point into it. REQUIRES: text is writable and ends with '\0'; it outlives
+// the use of `doc`. Throws InputError.
+void parse_json_in_place(rapidjson::Document& doc, char* text, const Where& where,
+                         std::string_view field);
 
 }  // namespace kg::detail
