@@ -90,6 +90,7 @@ void write_rels(const Graph& g, const std::string& path, std::pair<Label, Label>
   append_header(s, t);
   s += ",count:long,docs:string,evidence:string\n";
   std::string json;
+  std::vector<std::string_view> docs;
   for (EdgeId id : edges) {
     const Edge& e = g.edge(id);
     out << e.source;
@@ -101,7 +102,7 @@ void write_rels(const Graph& g, const std::string& path, std::pair<Label, Label>
       s += ',';
       append_value_cell(s, e.props.get(c.key), c.type);
     }
-    auto docs = g.edge_docs(id);
+    edge_docs_into(g, id, docs);
     s += ',';
     out << static_cast<uint64_t>(docs.size());
     json.clear();

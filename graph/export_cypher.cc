@@ -79,17 +79,6 @@ std::string present_values(const TableSchema& t, const Props& props,
   return mask;
 }
 
-// The edge's supporting documents into `docs`: as Graph::edge_docs, without
-// its sort for the usual edge of one evidence sentence.
-void docs_of(const Graph& g, EdgeId id, std::vector<std::string_view>& docs) {
-  const Edge& e = g.edge(id);
-  if (e.evidence.size() == 1) {
-    docs.assign(1, g.str(e.evidence[0].doc));
-    return;
-  }
-  docs = g.edge_docs(id);
-}
-
 void append_row_props(std::string& s, const TableSchema& t,
                       const std::vector<const Value*>& values) {
   for (size_t i = 0; i < values.size(); ++i) {
@@ -191,7 +180,7 @@ void write_cypher(const Graph& g, AtomicFile& file, const ExportOptions& options
         append_int(s, ids[i]);
         present_values(table, e.props, values);
         append_row_props(s, table, values);
-        docs_of(g, ids[i], docs);
+        edge_docs_into(g, ids[i], docs);
         s += ",count:";
         append_int(s, static_cast<int64_t>(docs.size()));
         s += ",docs:";

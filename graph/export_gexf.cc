@@ -122,9 +122,10 @@ void write_gexf(const Graph& g, AtomicFile& file) {
     out << "</attvalues></node>\n";
   }
   s += "    </nodes>\n    <edges>\n";
+  std::vector<std::string_view> docs;
   for (EdgeId id = 0; id < g.edge_count(); ++id) {
     const Edge& e = g.edge(id);
-    auto docs = g.edge_docs(id);
+    edge_docs_into(g, id, docs);
     s += "      <edge id=\"";
     out << id;
     s += "\" source=\"";

@@ -89,6 +89,7 @@ void write_graphml(const Graph& g, AtomicFile& file) {
     prop_data(s, nodes, node_ids, n.props);
     out << "</node>\n";
   }
+  std::vector<std::string_view> docs;
   for (EdgeId id = 0; id < g.edge_count(); ++id) {
     const Edge& e = g.edge(id);
     s += "    <edge id=\"e";
@@ -100,7 +101,7 @@ void write_graphml(const Graph& g, AtomicFile& file) {
     s += "\">";
     data(s, "type", to_string(e.type));
     prop_data(s, edges, edge_ids, e.props);
-    auto docs = g.edge_docs(id);
+    edge_docs_into(g, id, docs);
     data(s, "count", std::to_string(docs.size()));
     std::string d;
     append_docs_json(d, docs);

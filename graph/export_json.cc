@@ -66,6 +66,7 @@ void write_json(const Graph& g, AtomicFile& file, const ExportOptions& options) 
   s += "],\n";
   append_json_string(s, options.links_key);
   s += ":[";
+  std::vector<std::string_view> docs;
   for (EdgeId id = 0; id < g.edge_count(); ++id) {
     const Edge& e = g.edge(id);
     s += id == 0 ? "\n{\"source\":" : ",\n{\"source\":";
@@ -77,7 +78,7 @@ void write_json(const Graph& g, AtomicFile& file, const ExportOptions& options) 
     s += ",\"type\":";
     append_json_string(s, to_string(e.type));
     append_props(s, e.props, true);
-    auto docs = g.edge_docs(id);
+    edge_docs_into(g, id, docs);
     s += ",\"count\":";
     out << static_cast<uint64_t>(docs.size());
     s += ",\"docs\":";

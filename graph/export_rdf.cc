@@ -277,6 +277,7 @@ void write_rdf(const Graph& g, AtomicFile& file, const ExportOptions& options, b
   write_chunked(file, g.edge_count(), [&](size_t begin, size_t end, std::string& out) {
     Terms t(options.base_iri, turtle);
     SubjectWriter w(out, turtle);
+    std::vector<std::string_view> docs;
     const std::string& count = t.prop("count");
     const std::string& doc = t.prop("doc");
     for (EdgeId id = begin; id < end; ++id) {
@@ -296,7 +297,7 @@ void write_rdf(const Graph& g, AtomicFile& file, const ExportOptions& options, b
       w.predicate(t.object);
       t.append_node(out, e.target);
       w.end_object();
-      auto docs = g.edge_docs(id);
+      edge_docs_into(g, id, docs);
       w.predicate(count);
       t.append_literal(out, static_cast<int64_t>(docs.size()));
       w.end_object();

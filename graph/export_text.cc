@@ -248,6 +248,15 @@ void append_evidence_json(std::string& out, const Graph& g, const Edge& e) {
   out.push_back(']');
 }
 
+void edge_docs_into(const Graph& g, EdgeId id, std::vector<std::string_view>& docs) {
+  const Edge& e = g.edge(id);
+  if (e.evidence.size() == 1) {
+    docs.assign(1, g.str(e.evidence[0].doc));
+    return;
+  }
+  docs = g.edge_docs(id);
+}
+
 void append_docs_json(std::string& out, const std::vector<std::string_view>& docs) {
   out.push_back('[');
   for (size_t i = 0; i < docs.size(); ++i) {

@@ -78,6 +78,10 @@ std::string value_text(const Value& v);
 // the shape import_parts.h reads back.
 void append_mentions_json(std::string& out, const Graph& g, const Node& n);
 void append_evidence_json(std::string& out, const Graph& g, const Edge& e);
+// Graph::edge_docs into a reused vector, without its allocation and sort
+// for the usual edge of one evidence sentence (the exporters call it for
+// every one of millions of edges).
+void edge_docs_into(const Graph& g, EdgeId id, std::vector<std::string_view>& docs);
 // The edge's supporting documents as a JSON array of strings.
 void append_docs_json(std::string& out, const std::vector<std::string_view>& docs);
 
