@@ -43,52 +43,58 @@ void append_props(std::string& s, const Props& props, bool is_edge) {
 }  // namespace
 
 void write_json(const Graph& g, AtomicFile& file, const ExportOptions& options) {
-  OutBuffer out(file);
-  std::string& s = out.raw();
-  s += "{\"directed\":true,\"multigraph\":true,";
-  s += "\"graph\":{\"generator\":\"kg\",\"format\":\"kg-node-link\",\"version\":1},\n";
-  s += "\"nodes\":[";
-  for (NodeId id = 0; id < g.node_count(); ++id) {
-    const Node& n = g.node(id);
-    s += id == 0 ? "\n{\"id\":" : ",\n{\"id\":";
-    out << id;
-    s += ",\"label\":";
-    append_json_string(s, to_string(n.label));
-    s += ",\"name\":";
-    append_json_string(s, n.name);
-    s += ",\"aliases\":";
-    append_json_value(s, n.aliases);
-    append_props(s, n.props, false);
-    s += ",\"mentions\":";
-    append_mentions_json(s, g, n);
-    out << "}";
-  }
-  s += "],\n";
-  append_json_string(s, options.links_key);
-  s += ":[";
-  std::vector<std::string_view> docs;
-  for (EdgeId id = 0; id < g.edge_count(); ++id) {
-    const Edge& e = g.edge(id);
-    s += id == 0 ? "\n{\"source\":" : ",\n{\"source\":";
-    out << e.source;
-    s += ",\"target\":";
-    out << e.target;
-    s += ",\"key\":";
-    out << id;
-    s += ",\"type\":";
-    append_json_string(s, to_string(e.type));
-    append_props(s, e.props, true);
-    edge_docs_into(g, id, docs);
-    s += ",\"count\":";
-    out << static_cast<uint64_t>(docs.size());
-    s += ",\"docs\":";
-    append_docs_json(s, docs);
-    s += ",\"evidence\":";
-    append_evidence_json(s, g, e);
-    out << "}";
-  }
-  s += "]}\n";
-  out.flush();
+  // Records are independent text: generated in chunks on all cores
+  // (write_chunked), written in order.
+  file.write(
+      "{\"directed\":true,\"multigraph\":true,"
+      "\"graph\":{\"generator\":\"kg\",\"format\":\"kg-node-link\",\"version\":1},\n"
+      "\"nodes\":[");
+  write_chunked(file, g.node_count(), [&](size_t begin, size_t end, std::string& s) {
+    for (NodeId id = begin; id < end; ++id) {
+      const Node& n = g.node(id);
+      s += id == 0 ? "\n{\"id\":" : ",\n{\"id\":";
+      append_int(s, id);
+      s += ",\"label\":";
+      append_json_string(s, to_string(n.label));
+      s += ",\"name\":";
+      append_json_string(s, n.name);
+      s += ",\"aliases\":[";
+      for (size_t a = 0; a < n.aliases.size(); ++a) {
+        if (a) s.push_back(',');
+        append_json_string(s, n.aliases[a]);
+      }
+      s.push_back(']');
+      append_props(s, n.props, false);
+      s += ",\"mentions\":";
+      append_mentions_json(s, g, n);
+      s.push_back('}');
+    }
+  });
+  file.write("],\n" + json_string(options.links_key) + ":[");
+  write_chunked(file, g.edge_count(), [&](size_t begin, size_t end, std::string& s) {
+    std::vector<std::string_view> docs;
+    for (EdgeId id = begin; id < end; ++id) {
+      const Edge& e = g.edge(id);
+      s += id == 0 ? "\n{\"source\":" : ",\n{\"source\":";
+      append_int(s, e.source);
+      s += ",\"target\":";
+      append_int(s, e.target);
+      s += ",\"key\":";
+      append_int(s, id);
+      s += ",\"type\":";
+      append_json_string(s, to_string(e.type));
+      append_props(s, e.props, true);
+      edge_docs_into(g, id, docs);
+      s += ",\"count\":";
+      append_int(s, static_cast<int64_t>(docs.size()));
+      s += ",\"docs\":";
+      append_docs_json(s, docs);
+      s += ",\"evidence\":";
+      append_evidence_json(s, g, e);
+      s.push_back('}');
+    }
+  });
+  file.write("]}\n");
 }
 
 }  // namespace kg::detail
