@@ -124,6 +124,76 @@ std::string prop_key(std::string_view key) {
   return std::string(key);
 }
 
+// The member names the importer looks for, told apart once per key rather
+// than by a chain of string compares per value.
+enum class Known : uint8_t {
+  kOther,
+  kNodes,
+  kLinks,
+  kEdges,  // root
+  kId,
+  kLabel,
+  kName,
+  kAliases,
+  kMentions,  // node
+  kSource,
+  kTarget,
+  kType,
+  kEvidence,
+  kKey,
+  kCount,
+  kDocs,  // link
+  kDoc,
+  kStart,
+  kEnd,
+  kText,
+  kRule,  // provenance
+};
+
+Known classify(std::string_view k) {
+  auto is = [&](std::string_view name, Known known) { return k == name ? known : Known::kOther; };
+  switch (k.size()) {
+    case 2:
+      return is("id", Known::kId);
+    case 3:
+      return k[0] == 'e'   ? is("end", Known::kEnd)
+             : k[0] == 'k' ? is("key", Known::kKey)
+                           : is("doc", Known::kDoc);
+    case 4:
+      switch (k[0]) {
+        case 'n':
+          return is("name", Known::kName);
+        case 't':
+          return k[1] == 'y' ? is("type", Known::kType) : is("text", Known::kText);
+        case 'd':
+          return is("docs", Known::kDocs);
+        default:
+          return is("rule", Known::kRule);
+      }
+    case 5:
+      switch (k[0]) {
+        case 'l':
+          return k[1] == 'a' ? is("label", Known::kLabel) : is("links", Known::kLinks);
+        case 'n':
+          return is("nodes", Known::kNodes);
+        case 'e':
+          return is("edges", Known::kEdges);
+        case 's':
+          return is("start", Known::kStart);
+        default:
+          return is("count", Known::kCount);
+      }
+    case 6:
+      return k[0] == 's' ? is("source", Known::kSource) : is("target", Known::kTarget);
+    case 7:
+      return is("aliases", Known::kAliases);
+    case 8:
+      return k[0] == 'm' ? is("mentions", Known::kMentions) : is("evidence", Known::kEvidence);
+    default:
+      return Known::kOther;
+  }
+}
+
 // What an open object or array holds.
 enum class Frame : uint8_t {
   kRoot,      // {"nodes", "links" or "edges", anything else skipped}
@@ -162,6 +232,7 @@ class Importer : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Importer
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     if (error_) return true;
     key_.assign(s, n);
+    known_ = classify(key_);
     return true;
   }
   bool StartObject() { return start(true); }
@@ -218,10 +289,11 @@ class Importer : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Importer
   bool too_deep_ = false;
   size_t too_deep_at_ = 0;
 
-  size_t depth_ = 0;          // every open bracket, for the depth limit
-  std::vector<Frame> stack_;  // frames up to the first kSkip
-  size_t skip_depth_ = 0;     // brackets open inside a kSkip
-  std::string key_;           // the member whose value comes next
+  size_t depth_ = 0;             // every open bracket, for the depth limit
+  std::vector<Frame> stack_;     // frames up to the first kSkip
+  size_t skip_depth_ = 0;        // brackets open inside a kSkip
+  std::string key_;              // the member whose value comes next
+  Known known_ = Known::kOther;  // which one it is
   bool root_seen_ = false, have_nodes_ = false, have_links_ = false, nodes_done_ = false;
   bool in_links_ = false;
 
@@ -278,13 +350,13 @@ void Importer::open(bool object) {
   }
   switch (stack_.back()) {
     case Frame::kRoot:
-      if (key_ == "nodes") {
+      if (known_ == Known::kNodes) {
         if (object || have_nodes_) throw InputError(path_ + ": no \"nodes\" array");
         have_nodes_ = true;
         stack_.push_back(Frame::kNodes);
-      } else if (key_ == "links" || key_ == "edges") {
+      } else if (known_ == Known::kLinks || known_ == Known::kEdges) {
         if (have_links_) {
-          if (key_ == "links") throw InputError(path_ + ": both \"edges\" and \"links\"");
+          if (known_ == Known::kLinks) throw InputError(path_ + ": both \"edges\" and \"links\"");
           return skip();  // "links" wins, as NetworkX reads it
         }
         if (object) throw InputError(path_ + ": \"links\" must be an array");
@@ -310,14 +382,16 @@ void Importer::open(bool object) {
     case Frame::kNode:
     case Frame::kLink: {
       const bool node = stack_.back() == Frame::kNode;
-      if (node && key_ == "id") where().fail("id", "must be a string or an integer");
-      if (node && key_ == "label") where().fail("label", "must be a kg label (Country, ...)");
-      if (node && key_ == "name") where().fail("name", "must be a string");
-      if (!node && (key_ == "source" || key_ == "target"))
+      if (node && known_ == Known::kId) where().fail("id", "must be a string or an integer");
+      if (node && known_ == Known::kLabel)
+        where().fail("label", "must be a kg label (Country, ...)");
+      if (node && known_ == Known::kName) where().fail("name", "must be a string");
+      if (!node && (known_ == Known::kSource || known_ == Known::kTarget))
         where().fail(key_, "must be a string or an integer");
-      if (!node && key_ == "type") where().fail("type", "must be a kg relationship type");
-      if (!node && (key_ == "key" || key_ == "count" || key_ == "docs")) return skip();
-      if ((node && key_ == "mentions") || (!node && key_ == "evidence")) {
+      if (!node && known_ == Known::kType) where().fail("type", "must be a kg relationship type");
+      if (!node && (known_ == Known::kKey || known_ == Known::kCount || known_ == Known::kDocs))
+        return skip();
+      if ((node && known_ == Known::kMentions) || (!node && known_ == Known::kEvidence)) {
         if (object) where().fail(key_, "must be an array");
         prov_is_evidence_ = !node;
         prov_index_ = 0;
@@ -328,7 +402,7 @@ void Importer::open(bool object) {
         stack_.push_back(Frame::kProvList);
         return;
       }
-      list_is_aliases_ = node && key_ == "aliases";
+      list_is_aliases_ = node && known_ == Known::kAliases;
       if (object) {
         if (list_is_aliases_) where().fail("aliases", "must be an array of strings");
         where().fail(key_,
@@ -403,8 +477,9 @@ void Importer::value(const Scalar& v) {
   if (stack_.empty()) throw InputError(path_ + ": not a node-link JSON object");
   switch (stack_.back()) {
     case Frame::kRoot:
-      if (key_ == "nodes") throw InputError(path_ + ": no \"nodes\" array");
-      if ((key_ == "links" || key_ == "edges") && !have_links_ && v.kind != Scalar::kNull)
+      if (known_ == Known::kNodes) throw InputError(path_ + ": no \"nodes\" array");
+      if ((known_ == Known::kLinks || known_ == Known::kEdges) && !have_links_ &&
+          v.kind != Scalar::kNull)
         throw InputError(path_ + ": \"links\" must be an array");
       return;
     case Frame::kNodes:
@@ -449,21 +524,21 @@ void set_prop(Props& props, const std::string& key, const Scalar& v) {
 }
 
 void Importer::node_value(const Scalar& v) {
-  if (key_ == "id") {
+  if (known_ == Known::kId) {
     if (!to_raw_id(v, id_)) where().fail("id", "must be a string or an integer");
     has_id_ = true;
-  } else if (key_ == "label") {
+  } else if (known_ == Known::kLabel) {
     auto label = v.is_string() ? parse_label(v.s) : std::nullopt;
     if (!label) where().fail("label", "must be a kg label (Country, ...)");
     node_.label = *label;
     has_label_ = true;
-  } else if (key_ == "name") {
+  } else if (known_ == Known::kName) {
     if (!v.is_string()) where().fail("name", "must be a string");
     node_.name.assign(v.s);
     has_name_ = true;
-  } else if (key_ == "aliases") {
+  } else if (known_ == Known::kAliases) {
     where().fail("aliases", "must be an array of strings");
-  } else if (key_ == "mentions") {
+  } else if (known_ == Known::kMentions) {
     where().fail("mentions", "must be an array");
   } else {
     set_prop(node_.props, key_, v);
@@ -471,19 +546,19 @@ void Importer::node_value(const Scalar& v) {
 }
 
 void Importer::link_value(const Scalar& v) {
-  if (key_ == "source" || key_ == "target") {
-    const bool source = key_ == "source";
+  if (known_ == Known::kSource || known_ == Known::kTarget) {
+    const bool source = known_ == Known::kSource;
     if (!to_raw_id(v, source ? source_ : target_))
       where().fail(key_, "must be a string or an integer");
     (source ? has_source_ : has_target_) = true;
-  } else if (key_ == "type") {
+  } else if (known_ == Known::kType) {
     auto type = v.is_string() ? parse_rel_type(v.s) : std::nullopt;
     if (!type) where().fail("type", "must be a kg relationship type");
     edge_.type = *type;
     has_type_ = true;
-  } else if (key_ == "evidence") {
+  } else if (known_ == Known::kEvidence) {
     where().fail("evidence", "must be an array");
-  } else if (key_ == "key" || key_ == "count" || key_ == "docs") {
+  } else if (known_ == Known::kKey || known_ == Known::kCount || known_ == Known::kDocs) {
     // NetworkX's multigraph key and the derived count/docs.
   } else {
     set_prop(edge_.props, key_, v);
@@ -504,15 +579,15 @@ void Importer::prov_value(const Scalar& v) {
     out = static_cast<uint32_t>(v.u);
     prov_seen_ |= bit;
   };
-  if (key_ == "doc") {
+  if (known_ == Known::kDoc) {
     str(kDoc, prov_doc_);
-  } else if (key_ == "start") {
+  } else if (known_ == Known::kStart) {
     u32(kStart, prov_start_);
-  } else if (key_ == "end") {
+  } else if (known_ == Known::kEnd) {
     u32(kEnd, prov_end_);
-  } else if (key_ == "rule") {
+  } else if (known_ == Known::kRule) {
     str(kRule, prov_rule_);
-  } else if (key_ == "text" && prov_is_evidence_) {
+  } else if (known_ == Known::kText && prov_is_evidence_) {
     str(kText, prov_text_);
   }
 }
