@@ -478,8 +478,7 @@ void Importer::value(const Scalar& v) {
   switch (stack_.back()) {
     case Frame::kRoot:
       if (known_ == Known::kNodes) throw InputError(path_ + ": no \"nodes\" array");
-      if ((known_ == Known::kLinks || known_ == Known::kEdges) && !have_links_ &&
-          v.kind != Scalar::kNull)
+      if ((known_ == Known::kLinks || known_ == Known::kEdges) && !have_links_)
         throw InputError(path_ + ": \"links\" must be an array");
       return;
     case Frame::kNodes:

@@ -289,6 +289,54 @@ TEST_CASE("views: around, types, labels, collapse to countries", "[render][view]
   CHECK_NOTHROW(render_view(make_view(g, {}), RenderFormat::kSvg, ro));
 }
 
+TEST_CASE("json import reads node-link JSON in any member order", "[import][json]") {
+  // The reader streams (SAX): links may come before the nodes they name,
+  // ids may be strings, unknown members at any depth are skipped.
+  std::string dir = scratch_dir("json_order");
+  write_file_atomically(
+      dir + "/g.json",
+      "{\"links\": [{\"type\": \"SIGNED\", \"source\": \"b\", \"target\": \"a\", "
+      "\"date\": \"2024\", \"count\": 9, \"docs\": [\"d\"]}],"
+      " \"graph\": {\"name\": [1, 2, {\"nodes\": 3}]}, \"directed\": true,"
+      " \"nodes\": [{\"label\": \"Country\", \"id\": \"a\", \"aliases\": [\"A\"],"
+      " \"n\": 5, \"f\": 2.5, \"b\": false, \"none\": null, \"mentions\": [{\"doc\": \"d\","
+      " \"extra\": {\"deep\": [[1], {\"x\": null}]}, \"start\": 1, \"end\": 2, \"rule\": \"r\"}]},"
+      " {\"id\": \"b\", \"name\": \"Bee\", \"label\": \"Institution\", \"tags\": [\"x\", \"y\"]}]}");
+  Graph g = import_graph(dir + "/g.json", {ImportFormat::kJson});
+  REQUIRE(g.node_count() == 2);
+  CHECK(g.node(0).name == "a");
+  CHECK(g.node(0).aliases == std::vector<std::string>{"A"});
+  CHECK(std::get<int64_t>(*g.node(0).props.get("n")) == 5);
+  CHECK(std::get<double>(*g.node(0).props.get("f")) == 2.5);
+  CHECK(std::get<bool>(*g.node(0).props.get("b")) == false);
+  CHECK(g.node(0).props.get("none") == nullptr);
+  CHECK(g.node(1).name == "Bee");
+  CHECK(std::get<std::vector<std::string>>(*g.node(1).props.get("tags")) ==
+        std::vector<std::string>{"x", "y"});
+  REQUIRE(g.edge_count() == 1);
+  CHECK(g.edge(0).source == 1);
+  CHECK(g.edge(0).target == 0);
+  CHECK(g.edge(0).props.get_string("date") == "2024");
+  CHECK(g.edge(0).props.get("count") == nullptr);  // derived, not a property
+  CHECK(g.edge(0).props.get("docs") == nullptr);
+  REQUIRE(g.node(0).mentions.size() == 1);
+  CHECK(g.str(g.node(0).mentions[0].doc) == "d");
+  CHECK(g.node(0).mentions[0].end == 2);
+  write_file_atomically(dir + "/null_links.json", "{\"nodes\": [], \"links\": null}");
+  CHECK_THROWS_WITH(import_graph(dir + "/null_links.json", {ImportFormat::kJson}),
+                    Catch::Contains("\"links\" must be an array"));
+  write_file_atomically(dir + "/missing.json",
+                        "{\"nodes\": [{\"id\": 0, \"label\": \"Country\"}],"
+                        " \"links\": [{\"source\": 0, \"target\": 7, \"type\": \"SIGNED\"}]}");
+  CHECK_THROWS_WITH(import_graph(dir + "/missing.json", {ImportFormat::kJson}),
+                    Catch::Contains("links[0]: target: 7 is not a node"));
+  write_file_atomically(dir + "/prov.json",
+                        "{\"nodes\": [{\"id\": 0, \"label\": \"Country\", \"mentions\":"
+                        " [{\"doc\": \"d\", \"start\": 1, \"rule\": \"r\"}]}]}");
+  CHECK_THROWS_WITH(import_graph(dir + "/prov.json", {ImportFormat::kJson}),
+                    Catch::Contains("nodes[0]: mentions[0]: \"end\" must be a non-negative"));
+}
+
 TEST_CASE("import names the file and place of bad input", "[import]") {
   std::string dir = scratch_dir("bad");
   write_file_atomically(dir + "/bad.json", "{\"nodes\": [{\"id\": 1, \"label\": \"Country\"},]}");
