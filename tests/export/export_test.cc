@@ -301,7 +301,8 @@ TEST_CASE("json import reads node-link JSON in any member order", "[import][json
       " \"nodes\": [{\"label\": \"Country\", \"id\": \"a\", \"aliases\": [\"A\"],"
       " \"n\": 5, \"f\": 2.5, \"b\": false, \"none\": null, \"mentions\": [{\"doc\": \"d\","
       " \"extra\": {\"deep\": [[1], {\"x\": null}]}, \"start\": 1, \"end\": 2, \"rule\": \"r\"}]},"
-      " {\"id\": \"b\", \"name\": \"Bee\", \"label\": \"Institution\", \"tags\": [\"x\", \"y\"]}]}");
+      " {\"id\": \"b\", \"name\": \"Bee\", \"label\": \"Institution\", \"tags\": [\"x\", "
+      "\"y\"]}]}");
   Graph g = import_graph(dir + "/g.json", {ImportFormat::kJson});
   REQUIRE(g.node_count() == 2);
   CHECK(g.node(0).name == "a");
