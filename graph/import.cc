@@ -56,17 +56,28 @@ std::string read_whole_file(const std::string& path) {
   return data;
 }
 
-FileText::FileText(const std::string& path) {
+FileText::FileText(const std::string& path, bool terminated) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw IoError(path + ": cannot open: " + std::strerror(errno));
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    map_size_ = static_cast<size_t>(st.st_size);
-    void* p = ::mmap(nullptr, map_size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    if (p != MAP_FAILED) {
-      map_ = p;
-      ::madvise(map_, map_size_, MADV_SEQUENTIAL);
-      view_ = std::string_view(static_cast<const char*>(map_), map_size_);
+    const size_t size = static_cast<size_t>(st.st_size);
+    // With `terminated`, room for one byte more, rounded to whole pages: the
+    // rest of the file's last page reads as zeros, and when the file ends on
+    // a page boundary the zero comes from an anonymous page mapped after it.
+    const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    const size_t len = terminated ? (size / page + 1) * page : size;
+    void* base = ::mmap(nullptr, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base != MAP_FAILED) {
+      void* p = ::mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::munmap(base, len);
+      } else {
+        map_ = base;
+        map_size_ = len;
+        ::madvise(map_, size, MADV_SEQUENTIAL);
+        view_ = std::string_view(static_cast<const char*>(map_), size);
+      }
     }
   }
   ::close(fd);

@@ -4,9 +4,9 @@
 // file order, so a kg export comes back with the same ids.
 //
 // Read with RapidJSON's SAX reader as graph_file_load.cc reads graph files:
-// the Graph is built while the file streams past a 1 MiB buffer, so neither
-// the file nor a DOM of it is ever held (a DOM of a 5M-edge export is
-// several GiB, and zeroing its pages was most of the import's time). The
+// the Graph is built while the file (mapped, not copied) streams past, so
+// no DOM of it is ever held (a DOM of a 5M-edge export is several GiB, and
+// zeroing its pages was most of the import's time). The
 // handler keeps a stack of frames, one per open object or array, each
 // knowing what it holds.
 //
@@ -15,12 +15,9 @@
 // record is remembered and the parse goes on to the end, only checking
 // depth, and its error is thrown if the JSON itself was fine.
 #include <rapidjson/error/en.h>
-#include <rapidjson/filereadstream.h>
 #include <rapidjson/reader.h>
 
-#include <cstdio>
 #include <exception>
-#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -216,7 +213,7 @@ struct PendingLink {
 
 class Importer : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Importer> {
  public:
-  Importer(const std::string& path, const rapidjson::FileReadStream& in) : path_(path), in_(in) {}
+  Importer(const std::string& path, const rapidjson::StringStream& in) : path_(path), in_(in) {}
 
   // --- rapidjson SAX events -------------------------------------------
   bool Null() { return scalar({Scalar::kNull}); }
@@ -282,7 +279,7 @@ class Importer : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Importer
   NodeId resolve(std::string_view field, const RawId& id);
 
   const std::string& path_;
-  const rapidjson::FileReadStream& in_;
+  const rapidjson::StringStream& in_;
   Graph g_;
   IdMap ids_;
   std::exception_ptr error_;
@@ -650,20 +647,24 @@ Graph Importer::finish() {
 }  // namespace
 
 Graph import_json(const std::string& path) {
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw IoError(path + ": cannot open for reading");
-  constexpr size_t kBuffer = 1 << 20;
-  std::unique_ptr<char[]> buffer(new char[kBuffer]);
-  rapidjson::FileReadStream in(file.get(), buffer.get(), kBuffer);
+  // The file mapped with a '\0' after it, read by RapidJSON's plain string
+  // stream: its byte-at-a-time Peek/Take are a pointer each, where a
+  // FileReadStream checks its buffer on every byte.
+  detail::FileText text(path, /*terminated=*/true);
+  rapidjson::StringStream in(text.view().data());
   Importer importer(path, in);
   rapidjson::Reader reader;
   rapidjson::ParseResult ok =
       reader.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNanAndInfFlag>(in,
                                                                                         importer);
-  if (std::ferror(file.get())) throw IoError(path + ": read failed");
   if (importer.too_deep())
     throw LimitError(path + ": byte " + std::to_string(importer.too_deep_at()) +
                      ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  // The stream ends at the first NUL byte: one inside the file stops the
+  // parse there, with an error or after a complete value.
+  const size_t at = in.Tell();
+  if (at < text.view().size() && text.view()[at] == '\0')
+    throw InputError::at_offset(path, at, "a NUL byte (binary data), not JSON");
   if (!ok) throw InputError::at_offset(path, ok.Offset(), rapidjson::GetParseError_En(ok.Code()));
   return importer.finish();
 }

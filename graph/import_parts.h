@@ -21,7 +21,9 @@ std::string read_whole_file(const std::string& path);
 // the csv tables of 5M edges are 1.5 GB), else read. Throws IoError.
 class FileText {
  public:
-  explicit FileText(const std::string& path);
+  // `terminated`: view().data()[view().size()] is '\0' too (for parsers of
+  // C strings; a NUL byte inside the file is the caller's to notice).
+  explicit FileText(const std::string& path, bool terminated = false);
   ~FileText();
   FileText(const FileText&) = delete;
   FileText& operator=(const FileText&) = delete;

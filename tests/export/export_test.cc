@@ -331,6 +331,11 @@ TEST_CASE("json import reads node-link JSON in any member order", "[import][json
                         " \"links\": [{\"source\": 0, \"target\": 7, \"type\": \"SIGNED\"}]}");
   CHECK_THROWS_WITH(import_graph(dir + "/missing.json", {ImportFormat::kJson}),
                     Catch::Contains("links[0]: target: 7 is not a node"));
+  // The file is read as a C string: a NUL byte after a complete value is
+  // binary data, not the end.
+  write_file_atomically(dir + "/nul.json", std::string("{\"nodes\": []}\0{", 15));
+  CHECK_THROWS_WITH(import_graph(dir + "/nul.json", {ImportFormat::kJson}),
+                    Catch::Contains("nul.json: byte 13: a NUL byte"));
   write_file_atomically(dir + "/prov.json",
                         "{\"nodes\": [{\"id\": 0, \"label\": \"Country\", \"mentions\":"
                         " [{\"doc\": \"d\", \"start\": 1, \"rule\": \"r\"}]}]}");
