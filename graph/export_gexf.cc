@@ -107,49 +107,63 @@ void write_gexf(const Graph& g, AtomicFile& file) {
   attr_decl(s, "count", "count", "long");
   attr_decl(s, "docs", "docs", "string");
   s += "    </attributes>\n    <nodes>\n";
-  for (NodeId id = 0; id < g.node_count(); ++id) {
-    const Node& n = g.node(id);
-    s += "      <node id=\"";
-    out << id;
-    s += "\" label=\"";
-    append_xml_escaped(s, n.name);
-    s += "\"><attvalues>";
-    attvalue(s, "kg_label", to_string(n.label));
-    attvalue(s, "aliases", json_value(n.aliases));
-    for (size_t i = 0; i < nodes.columns.size(); ++i)
-      if (const Value* v = n.props.get(nodes.columns[i].key))
-        attvalue(s, node_ids[i], value_text(*v));
-    out << "</attvalues></node>\n";
-  }
-  s += "    </nodes>\n    <edges>\n";
-  std::vector<std::string_view> docs;
-  for (EdgeId id = 0; id < g.edge_count(); ++id) {
-    const Edge& e = g.edge(id);
-    edge_docs_into(g, id, docs);
-    s += "      <edge id=\"";
-    out << id;
-    s += "\" source=\"";
-    out << e.source;
-    s += "\" target=\"";
-    out << e.target;
-    s += "\" label=\"";
-    s += to_string(e.type);
-    s += "\" weight=\"";
-    out << static_cast<uint64_t>(docs.size());
-    std::string date = edge_date(g, e);
-    if (!date.empty()) s += "\" start=\"" + date;
-    s += "\"><attvalues>";
-    for (size_t i = 0; i < edges.columns.size(); ++i)
-      if (const Value* v = e.props.get(edges.columns[i].key))
-        attvalue(s, edge_ids[i], value_text(*v));
-    attvalue(s, "count", std::to_string(docs.size()));
-    std::string d;
-    append_docs_json(d, docs);
-    attvalue(s, "docs", d);
-    out << "</attvalues></edge>\n";
-  }
-  s += "    </edges>\n  </graph>\n</gexf>\n";
   out.flush();
+  // Records are independent text: generated in chunks on all cores
+  // (write_chunked), written in order.
+  write_chunked(file, g.node_count(), [&](size_t begin, size_t end, std::string& s) {
+    std::string json;
+    for (NodeId id = begin; id < end; ++id) {
+      const Node& n = g.node(id);
+      s += "      <node id=\"";
+      append_int(s, id);
+      s += "\" label=\"";
+      append_xml_escaped(s, n.name);
+      s += "\"><attvalues>";
+      attvalue(s, "kg_label", to_string(n.label));
+      json.assign(1, '[');
+      for (size_t a = 0; a < n.aliases.size(); ++a) {
+        if (a) json.push_back(',');
+        append_json_string(json, n.aliases[a]);
+      }
+      json.push_back(']');
+      attvalue(s, "aliases", json);
+      for (size_t i = 0; i < nodes.columns.size(); ++i)
+        if (const Value* v = n.props.get(nodes.columns[i].key))
+          attvalue(s, node_ids[i], value_text(*v));
+      s += "</attvalues></node>\n";
+    }
+  });
+  file.write("    </nodes>\n    <edges>\n");
+  write_chunked(file, g.edge_count(), [&](size_t begin, size_t end, std::string& s) {
+    std::vector<std::string_view> docs;
+    std::string d;
+    for (EdgeId id = begin; id < end; ++id) {
+      const Edge& e = g.edge(id);
+      edge_docs_into(g, id, docs);
+      s += "      <edge id=\"";
+      append_int(s, id);
+      s += "\" source=\"";
+      append_int(s, e.source);
+      s += "\" target=\"";
+      append_int(s, e.target);
+      s += "\" label=\"";
+      s += to_string(e.type);
+      s += "\" weight=\"";
+      append_int(s, static_cast<int64_t>(docs.size()));
+      std::string date = edge_date(g, e);
+      if (!date.empty()) s += "\" start=\"" + date;
+      s += "\"><attvalues>";
+      for (size_t i = 0; i < edges.columns.size(); ++i)
+        if (const Value* v = e.props.get(edges.columns[i].key))
+          attvalue(s, edge_ids[i], value_text(*v));
+      attvalue(s, "count", std::to_string(docs.size()));
+      d.clear();
+      append_docs_json(d, docs);
+      attvalue(s, "docs", d);
+      s += "</attvalues></edge>\n";
+    }
+  });
+  file.write("    </edges>\n  </graph>\n</gexf>\n");
 }
 
 }  // namespace kg::detail

@@ -78,38 +78,52 @@ void write_graphml(const Graph& g, AtomicFile& file) {
   key_decl(s, "count", "edge", "count", "long");
   key_decl(s, "docs", "edge", "docs", "string");
   s += "  <graph id=\"kg\" edgedefault=\"directed\">\n";
-  for (NodeId id = 0; id < g.node_count(); ++id) {
-    const Node& n = g.node(id);
-    s += "    <node id=\"n";
-    out << id;
-    s += "\">";
-    data(s, "label", to_string(n.label));
-    data(s, "name", n.name);
-    data(s, "aliases", json_value(n.aliases));
-    prop_data(s, nodes, node_ids, n.props);
-    out << "</node>\n";
-  }
-  std::vector<std::string_view> docs;
-  for (EdgeId id = 0; id < g.edge_count(); ++id) {
-    const Edge& e = g.edge(id);
-    s += "    <edge id=\"e";
-    out << id;
-    s += "\" source=\"n";
-    out << e.source;
-    s += "\" target=\"n";
-    out << e.target;
-    s += "\">";
-    data(s, "type", to_string(e.type));
-    prop_data(s, edges, edge_ids, e.props);
-    edge_docs_into(g, id, docs);
-    data(s, "count", std::to_string(docs.size()));
-    std::string d;
-    append_docs_json(d, docs);
-    data(s, "docs", d);
-    out << "</edge>\n";
-  }
-  s += "  </graph>\n</graphml>\n";
   out.flush();
+  // Records are independent text: generated in chunks on all cores
+  // (write_chunked), written in order.
+  write_chunked(file, g.node_count(), [&](size_t begin, size_t end, std::string& s) {
+    std::string json;
+    for (NodeId id = begin; id < end; ++id) {
+      const Node& n = g.node(id);
+      s += "    <node id=\"n";
+      append_int(s, id);
+      s += "\">";
+      data(s, "label", to_string(n.label));
+      data(s, "name", n.name);
+      json.assign(1, '[');
+      for (size_t a = 0; a < n.aliases.size(); ++a) {
+        if (a) json.push_back(',');
+        append_json_string(json, n.aliases[a]);
+      }
+      json.push_back(']');
+      data(s, "aliases", json);
+      prop_data(s, nodes, node_ids, n.props);
+      s += "</node>\n";
+    }
+  });
+  write_chunked(file, g.edge_count(), [&](size_t begin, size_t end, std::string& s) {
+    std::vector<std::string_view> docs;
+    std::string d;
+    for (EdgeId id = begin; id < end; ++id) {
+      const Edge& e = g.edge(id);
+      s += "    <edge id=\"e";
+      append_int(s, id);
+      s += "\" source=\"n";
+      append_int(s, e.source);
+      s += "\" target=\"n";
+      append_int(s, e.target);
+      s += "\">";
+      data(s, "type", to_string(e.type));
+      prop_data(s, edges, edge_ids, e.props);
+      edge_docs_into(g, id, docs);
+      data(s, "count", std::to_string(docs.size()));
+      d.clear();
+      append_docs_json(d, docs);
+      data(s, "docs", d);
+      s += "</edge>\n";
+    }
+  });
+  file.write("  </graph>\n</graphml>\n");
 }
 
 }  // namespace kg::detail
