@@ -26,10 +26,18 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+char lower_char(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Case-insensitive, without building a lower-case copy: called for every
+// candidate piece of every unknown word.
 bool is_function_word(std::string_view w) {
-  std::string l = lower(w);
-  for (auto f : kFunctionWords)
-    if (l == f) return true;
+  if (w.empty() || w.size() > 5) return false;  // the longest is "which"
+  for (auto f : kFunctionWords) {
+    if (f.size() != w.size()) continue;
+    size_t i = 0;
+    while (i < w.size() && lower_char(w[i]) == f[i]) ++i;
+    if (i == w.size()) return true;
+  }
   return false;
 }
 
@@ -51,7 +59,7 @@ GlueRepair::GlueRepair(const std::string& word_list, const std::vector<std::stri
     if (line.empty() || line.find('\'') != std::string::npos) continue;
     // Single letters other than "a" and "I" are list noise, not words.
     if (line.size() == 1 && line != "a" && line != "I") continue;
-    words_.insert(lower(line));
+    known_.insert(lower(line));
   }
   for (const auto& v : vocabulary) {
     size_t i = 0;
@@ -59,40 +67,55 @@ GlueRepair::GlueRepair(const std::string& word_list, const std::vector<std::stri
       while (i < v.size() && !is_alpha(v[i])) ++i;
       size_t j = i;
       while (j < v.size() && is_alpha(v[j])) ++j;
-      if (j > i) names_.insert(lower(std::string_view(v).substr(i, j - i)));
+      if (j > i) known_.insert(lower(std::string_view(v).substr(i, j - i)));
       i = j;
     }
   }
 }
 
 bool GlueRepair::known(std::string_view word) const {
-  std::string l = lower(word);
-  return words_.count(l) || names_.count(l);
+  // Lower-cased on the stack; a longer word (rare) takes a heap copy.
+  char buf[64];
+  if (word.size() > sizeof buf) return known_.find(std::string_view(lower(word))) != known_.end();
+  for (size_t i = 0; i < word.size(); ++i) buf[i] = lower_char(word[i]);
+  return known_.find(std::string_view(buf, word.size())) != known_.end();
 }
 
 bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& best) const {
   // Two or three pieces, each a known word; non-closed-class pieces at least
   // four letters; at least one closed-class piece. Fewest pieces first, then
   // the most closed-class pieces.
-  auto ok_piece = [&](std::string_view p, int& fn) {
-    if (is_function_word(p)) return ++fn, true;
-    return p.size() >= 4 && known(p);
+  //
+  // What a piece is: -1 not allowed, 0 a known word, 1 a closed-class word.
+  // Every prefix w[0, i) and suffix w[i, n) is looked up once here rather
+  // than once per split that uses it, and a middle piece only between an
+  // allowed prefix and an allowed suffix: the dictionary probes were most of
+  // the time of cleaning.
+  auto piece = [&](std::string_view p) -> int {
+    if (is_function_word(p)) return 1;
+    return p.size() >= 4 && known(p) ? 0 : -1;
   };
+  const size_t n = w.size();
+  std::vector<int> pre(n + 1, -1), suf(n + 1, -1);
+  for (size_t i = 1; i < n; ++i) pre[i] = piece(w.substr(0, i)), suf[i] = piece(w.substr(i));
   int best_fn = 0;
   best.clear();
-  for (size_t i = 1; i < w.size(); ++i) {
-    int fn = 0;
-    auto a = w.substr(0, i), b = w.substr(i);
-    if (ok_piece(a, fn) && ok_piece(b, fn) && fn > best_fn) best = {a, b}, best_fn = fn;
+  for (size_t i = 1; i < n; ++i) {
+    if (pre[i] < 0 || suf[i] < 0) continue;
+    int fn = pre[i] + suf[i];
+    if (fn > best_fn) best = {w.substr(0, i), w.substr(i)}, best_fn = fn;
   }
   if (!best.empty()) return true;
-  for (size_t i = 1; i + 1 < w.size(); ++i)
-    for (size_t j = i + 1; j < w.size(); ++j) {
-      int fn = 0;
-      auto a = w.substr(0, i), b = w.substr(i, j - i), c = w.substr(j);
-      if (ok_piece(a, fn) && ok_piece(b, fn) && ok_piece(c, fn) && fn > best_fn)
-        best = {a, b, c}, best_fn = fn;
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (pre[i] < 0) continue;
+    for (size_t j = i + 1; j < n; ++j) {
+      if (suf[j] < 0) continue;
+      int mid = piece(w.substr(i, j - i));
+      if (mid < 0) continue;
+      int fn = pre[i] + mid + suf[j];
+      if (fn > best_fn) best = {w.substr(0, i), w.substr(i, j - i), w.substr(j)}, best_fn = fn;
     }
+  }
   return !best.empty();
 }
 

@@ -28,8 +28,14 @@ class GlueRepair {
   std::string repair_word(std::string_view word) const;
   bool split_lower(std::string_view word, std::vector<std::string_view>& pieces) const;
 
-  std::unordered_set<std::string> words_;  // lower case
-  std::unordered_set<std::string> names_;  // vocabulary words, lower case
+  // Looked up by std::string_view, so that a lookup allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Dictionary words and the vocabulary's words, lower case: known() asks
+  // for either, so one set answers with one probe.
+  std::unordered_set<std::string, Hash, std::equal_to<>> known_;
 };
 
 }  // namespace kg

@@ -50,9 +50,16 @@ bool ends_with_abbreviation(const std::string& text, size_t start, size_t end) {
 
 std::vector<SentenceSpan> split_sentences(const std::string& text) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-  if (U_FAILURE(status)) throw Error(std::string("ICU sentence iterator: ") + u_errorName(status));
+  // Building an iterator loads and parses ICU's rules, which cost more than
+  // splitting a short article; each thread keeps one and resets its text.
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  if (!it) {
+    it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+    if (U_FAILURE(status)) {
+      it.reset();
+      throw Error(std::string("ICU sentence iterator: ") + u_errorName(status));
+    }
+  }
   // Over the UTF-8 bytes through a UText: boundaries are byte offsets.
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) throw Error(std::string("ICU UText: ") + u_errorName(status));
