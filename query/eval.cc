@@ -42,6 +42,14 @@ QValue EvalContext::node_property(NodeId id, const std::string& key) {
 
 bool is_true(const QValue& v) { return v.kind() == QValue::Kind::kBool && v.as_bool(); }
 
+bool string_predicate(BinOp op, std::string_view s, std::string_view t) {
+  switch (op) {
+    case BinOp::kStartsWith: return s.starts_with(t);
+    case BinOp::kEndsWith: return s.ends_with(t);
+    default: return s.find(t) != std::string_view::npos;  // CONTAINS
+  }
+}
+
 namespace {
 
 using K = QValue::Kind;
@@ -110,13 +118,7 @@ QValue arithmetic(BinOp op, const QValue& a, const QValue& b, const Graph& g, si
 
 QValue string_op(BinOp op, const QValue& a, const QValue& b) {
   if (a.kind() != K::kString || b.kind() != K::kString) return {};
-  std::string_view s = a.as_string(), t = b.as_string();
-  switch (op) {
-    case BinOp::kStartsWith: return QValue(s.substr(0, t.size()) == t);
-    case BinOp::kEndsWith: return QValue(s.size() >= t.size() && s.substr(s.size() - t.size()) == t);
-    case BinOp::kContains: return QValue(s.find(t) != std::string_view::npos);
-    default: return {};
-  }
+  return QValue(string_predicate(op, a.as_string(), b.as_string()));
 }
 
 QValue in_list(const QValue& x, const QValue& list, size_t pos) {

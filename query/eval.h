@@ -55,4 +55,7 @@ QValue eval(const Expr& e, const Row& row, EvalContext& ctx);
 // A predicate's value: only true passes a filter; false and null do not.
 bool is_true(const QValue& v);
 
+// `s STARTS WITH t`, `s ENDS WITH t` or `s CONTAINS t` (`op` one of those).
+bool string_predicate(BinOp op, std::string_view s, std::string_view t);
+
 }  // namespace kg::query

@@ -73,14 +73,7 @@ struct ScanTest {
   const StringColumn* column = nullptr;
   std::vector<bool> code_passes;  // by dictionary code; [0] (absent) is false: null fails
 
-  bool text_passes(std::string_view s) const {
-    switch (op) {
-      case BinOp::kStartsWith: return s.starts_with(value);
-      case BinOp::kEndsWith: return s.ends_with(value);
-      case BinOp::kContains: return s.find(value) != std::string_view::npos;
-      default: return s == value;
-    }
-  }
+  bool text_passes(std::string_view s) const { return op == BinOp::kEq ? s == value : string_predicate(op, s, value); }
 };
 
 class NodeScanOp : public Operator {
