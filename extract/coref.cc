@@ -208,9 +208,10 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
   });
   std::vector<int> pos_of(found.size());
   std::vector<Candidate> ms;
+  ms.reserve(order.size());
   for (size_t i = 0; i < order.size(); ++i) {
     pos_of[order[i]] = static_cast<int>(i);
-    ms.push_back(found[order[i]]);
+    ms.push_back(std::move(found[order[i]]));
   }
   UnionFind uf(ms.size());
   for (auto [a, b] : links) uf.join(pos_of[a], pos_of[b]);
@@ -271,7 +272,7 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
       e.type = ms[i].label;
       out.entities.push_back(std::move(e));
     }
-    out.mentions.push_back(ms[i]);
+    out.mentions.push_back(std::move(ms[i]));  // ms is not read again
     out.entity_of.push_back(it->second);
   }
   // Names, aliases and properties.

@@ -131,11 +131,16 @@ struct EntityMatcher::Impl {
 
   rules::RuleSet rules;
   std::unique_ptr<RE2> gazetteer;
-  std::unordered_map<std::string, GazHit> gaz_names;
+  // Looked up by std::string_view (a word of the text) without a copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, GazHit, Hash, std::equal_to<>> gaz_names;
   std::vector<Pattern> patterns;
   RulesPrefilter prefilter;
   std::vector<std::unique_ptr<RE2>> skips;
-  std::set<std::string> name_stop, tail_stop, person_stop, heads;
+  std::set<std::string, std::less<>> name_stop, tail_stop, person_stop, heads;
   std::vector<std::string> not_entity;
   std::vector<std::string> vocabulary;
 
@@ -150,7 +155,7 @@ struct EntityMatcher::Impl {
 EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.rules = rs;
-  auto words_of = [&](const char* id, std::set<std::string>& into) {
+  auto words_of = [&](const char* id, std::set<std::string, std::less<>>& into) {
     if (const auto* l = m.rules.find_list(id))
       for (const auto& e : l->entries)
         for (const auto& n : e.names) into.insert(n);
@@ -239,7 +244,7 @@ void EntityMatcher::Impl::scan_gazetteer(const std::string& text,
       pos = start + 1;
       continue;
     }
-    const GazHit& hit = gaz_names.at(std::string(m));
+    const GazHit& hit = gaz_names.find(std::string_view(m.data(), m.size()))->second;
     Candidate c;
     c.start = start;
     c.end = end;
@@ -258,15 +263,14 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
                                size_t head_start, size_t& resume) const {
   auto words = word_spans(text, c.start, c.end);
   auto word = [&](size_t i) {
-    return text.substr(words[i].first, words[i].second - words[i].first);
+    return std::string_view(text).substr(words[i].first, words[i].second - words[i].first);
   };
   // Leading stop words ("The", "During", "Meanwhile") are not part of a name,
   // nor is a known place or country in the possessive ("Nicaragua's").
   size_t first = 0;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    std::string w = word(i);
-    for (const char* poss : {"'s", "\xE2\x80\x99s"}) {
-      std::string suffix(poss);
+    std::string_view w = word(i);
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
       if (w.size() > suffix.size() &&
           w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0 &&
           gaz_names.count(w.substr(0, w.size() - suffix.size())))
@@ -285,8 +289,8 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   size_t last = words.size();
   for (size_t i = first + 1; i < last; ++i)
     if (tail_stop.count(word(i))) last = i;
-  static const std::set<std::string> connectors = {"of",  "for", "on",  "in",
-                                                   "and", "&",   "the", "at"};
+  static const std::set<std::string, std::less<>> connectors = {"of",  "for", "on",  "in",
+                                                                "and", "&",   "the", "at"};
   while (last > first + 1 && connectors.count(word(last - 1))) --last;
   // Two coordinated names: "Department of Education and Department of
   // Transportation", "X Research Center and National Y Conference".
@@ -322,7 +326,7 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   if (c.label == Label::kPerson) {
     if (words.size() < 2) return false;
     for (auto [b, e] : words) {
-      std::string w = text.substr(b, e - b);
+      std::string_view w = std::string_view(text).substr(b, e - b);
       if (person_stop.count(w) || gaz_names.count(w)) return false;
     }
   }
@@ -452,7 +456,7 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
     if (c.lost_to.empty()) {
       won_by_start.emplace(c.start, won.size());
       longest = std::max(longest, c.end - c.start);
-      won.push_back(c);
+      won.push_back(std::move(c));
     } else if (losers) {
       losers->push_back(c);
     }

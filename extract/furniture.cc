@@ -28,6 +28,16 @@ size_t word_count(const std::string& l) {
   return n;
 }
 
+// True when `part` (lower-case ASCII) occurs in `l`, ASCII case ignored.
+bool has_word_part(const std::string& l, std::string_view part) {
+  for (size_t i = 0; i + part.size() <= l.size(); ++i) {
+    size_t k = 0;
+    while (k < part.size() && (l[i + k] | 0x20) == part[k]) ++k;
+    if (k == part.size()) return true;
+  }
+  return false;
+}
+
 // Names of languages as a site's language menu shows them.
 constexpr std::array<std::string_view, 10> kLanguages = {
     "中文",   "English", "Français", "Español",   "한국어",
@@ -75,10 +85,18 @@ bool is_furniture(const std::string& l) {
   bool separator = l.find('>') != std::string::npos || l.find("»") != std::string::npos;
   if (separator && words <= 12 && RE2::FullMatch(l, breadcrumb)) return true;
   if (l.size() < 80 && RE2::FullMatch(l, date_click)) return true;
-  if (RE2::FullMatch(l, download_print)) return true;
+  // download_print: needs "print", "share" or "font" at its end. Under
+  // (?i) only "k" and "s" of the ASCII letters also match non-ASCII ones
+  // (U+212A, U+017F), so "print", "hare" and "font" are there in ASCII.
+  if ((has_word_part(l, "print") || has_word_part(l, "hare") || has_word_part(l, "font")) &&
+      RE2::FullMatch(l, download_print))
+    return true;
   // caption: needs the bracket of "(Photo: ...)".
   if (l.find('(') != std::string::npos && RE2::FullMatch(l, caption)) return true;
-  if (RE2::FullMatch(l, credit)) return true;
+  // credit: "Photo: ...", "Editor: ...", "by Name", "This article is ...".
+  bool credit_start = l[0] == 'b' || l[0] == 'B' || l[0] == 't' || l[0] == 'T';
+  if ((credit_start || l.find_first_of(":/") != std::string::npos) && RE2::FullMatch(l, credit))
+    return true;
   if (l.size() < 300 && RE2::FullMatch(l, footer)) return true;
   // A date (and perhaps a time) alone on its line.
   static const RE2 dates_only("[\\d\\s:/.,-]*");
