@@ -120,7 +120,6 @@ void write_cypher(const Graph& g, AtomicFile& file, const ExportOptions& options
       const int label = static_cast<int>(n.label);
       groups[{label, present_values(schema.labels[label], n.props, values)}].push_back(id);
     }
-    std::string json;
     for_each_batch(groups, [&](const Key& key, const uint32_t* ids, size_t count) {
       const TableSchema& table = schema.labels[key.first];
       s += "UNWIND [";
@@ -130,21 +129,17 @@ void write_cypher(const Graph& g, AtomicFile& file, const ExportOptions& options
         append_int(s, ids[i]);
         s += ",name:";
         append_cypher_string(s, n.name);
-        s += ",aliases:";
-        json.assign(1, '[');
+        s += ",aliases:'[";
         for (size_t a = 0; a < n.aliases.size(); ++a) {
-          if (a) json.push_back(',');
-          append_json_string(json, n.aliases[a]);
+          if (a) s.push_back(',');
+          append_json_string(s, n.aliases[a], JsonIn::kCypher);
         }
-        json.push_back(']');
-        append_cypher_string(s, json);
+        s += "]'";
         present_values(table, n.props, values);
         append_row_props(s, table, values);
-        json.clear();
-        append_mentions_json(json, g, n);
-        s += ",mentions:";
-        append_cypher_string(s, json);
-        s.push_back('}');
+        s += ",mentions:'";
+        append_mentions_json(s, g, n, JsonIn::kCypher);
+        s += "'}";
       }
       s += "] AS r CREATE (:" + backticked(to_string(static_cast<Label>(key.first))) +
            " {`id`:r.id,`name`:r.name,`aliases`:r.aliases";
@@ -152,6 +147,10 @@ void write_cypher(const Graph& g, AtomicFile& file, const ExportOptions& options
       s += ",`mentions`:r.mentions});\n";
     });
   });
+  // Each node's label in a table of its own: grouping an edge by its
+  // endpoints' labels reads two bytes, not two node records.
+  std::vector<uint8_t> labels(g.node_count());
+  for (NodeId i = 0; i < g.node_count(); ++i) labels[i] = static_cast<uint8_t>(g.node(i).label);
   write_chunked(file, g.edge_count(), [&](size_t begin, size_t end, std::string& s) {
     using Key = std::tuple<int, int, int, std::string>;  // type, from, to, presence
     std::map<Key, std::vector<uint32_t>> groups;
@@ -160,12 +159,10 @@ void write_cypher(const Graph& g, AtomicFile& file, const ExportOptions& options
     for (EdgeId id = begin; id < end; ++id) {
       const Edge& e = g.edge(id);
       const int type = static_cast<int>(e.type);
-      groups[{type, static_cast<int>(g.node(e.source).label),
-              static_cast<int>(g.node(e.target).label),
+      groups[{type, labels[e.source], labels[e.target],
               present_values(schema.types[type], e.props, values)}]
           .push_back(id);
     }
-    std::string json;
     for_each_batch(groups, [&](const Key& key, const uint32_t* ids, size_t count) {
       const auto& [type, from, to, mask] = key;
       const TableSchema& table = schema.types[type];
@@ -183,15 +180,11 @@ void write_cypher(const Graph& g, AtomicFile& file, const ExportOptions& options
         edge_docs_into(g, ids[i], docs);
         s += ",count:";
         append_int(s, static_cast<int64_t>(docs.size()));
-        s += ",docs:";
-        json.clear();
-        append_docs_json(json, docs);
-        append_cypher_string(s, json);
-        json.clear();
-        append_evidence_json(json, g, e);
-        s += ",evidence:";
-        append_cypher_string(s, json);
-        s.push_back('}');
+        s += ",docs:'";
+        append_docs_json(s, docs, JsonIn::kCypher);
+        s += "',evidence:'";
+        append_evidence_json(s, g, e, JsonIn::kCypher);
+        s += "'}";
       }
       s += "] AS r MATCH (a:" + backticked(to_string(static_cast<Label>(from))) +
            " {`id`:r.s}),(b:" + backticked(to_string(static_cast<Label>(to))) +

@@ -75,33 +75,41 @@ void append_double(std::string& out, double v) {
   if (s.find_first_of(".eE") == std::string_view::npos) out += ".0";
 }
 
-void append_json_string(std::string& out, std::string_view s) {
+void append_json_string(std::string& out, std::string_view s, JsonIn in) {
   static const char kHex[] = "0123456789abcdef";
+  const bool cypher = in == JsonIn::kCypher;
+  // The backslash that starts a JSON escape, itself escaped inside Cypher.
+  const std::string_view bs = cypher ? "\\\\" : "\\";
   out.push_back('"');
   size_t run = 0;  // start of the current run of bytes that need no escape
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x20 && c != '"' && c != '\\' && (c != '\'' || !cypher)) continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
+    if (c == '\'') {  // only inside Cypher: JSON keeps it, Cypher escapes it
+      out += "\\'";
+      continue;
+    }
+    out += bs;
     switch (c) {
       case '"':
-        out += "\\\"";
+        out.push_back('"');
         break;
       case '\\':
-        out += "\\\\";
+        out += bs;
         break;
       case '\n':
-        out += "\\n";
+        out.push_back('n');
         break;
       case '\r':
-        out += "\\r";
+        out.push_back('r');
         break;
       case '\t':
-        out += "\\t";
+        out.push_back('t');
         break;
       default:
-        out += "\\u00";
+        out += "u00";
         out.push_back(kHex[c >> 4]);
         out.push_back(kHex[c & 15]);
     }
@@ -212,37 +220,37 @@ void append_u32(std::string& out, uint32_t v) {
 }
 }  // namespace
 
-void append_mentions_json(std::string& out, const Graph& g, const Node& n) {
+void append_mentions_json(std::string& out, const Graph& g, const Node& n, JsonIn in) {
   out.push_back('[');
   for (size_t i = 0; i < n.mentions.size(); ++i) {
     const NodeMention& m = n.mentions[i];
     out += i ? ",{\"doc\":" : "{\"doc\":";
-    append_json_string(out, g.str(m.doc));
+    append_json_string(out, g.str(m.doc), in);
     out += ",\"start\":";
     append_u32(out, m.start);
     out += ",\"end\":";
     append_u32(out, m.end);
     out += ",\"rule\":";
-    append_json_string(out, g.str(m.rule));
+    append_json_string(out, g.str(m.rule), in);
     out.push_back('}');
   }
   out.push_back(']');
 }
 
-void append_evidence_json(std::string& out, const Graph& g, const Edge& e) {
+void append_evidence_json(std::string& out, const Graph& g, const Edge& e, JsonIn in) {
   out.push_back('[');
   for (size_t i = 0; i < e.evidence.size(); ++i) {
     const EdgeEvidence& ev = e.evidence[i];
     out += i ? ",{\"doc\":" : "{\"doc\":";
-    append_json_string(out, g.str(ev.doc));
+    append_json_string(out, g.str(ev.doc), in);
     out += ",\"start\":";
     append_u32(out, ev.start);
     out += ",\"end\":";
     append_u32(out, ev.end);
     out += ",\"text\":";
-    append_json_string(out, g.str(ev.text));
+    append_json_string(out, g.str(ev.text), in);
     out += ",\"rule\":";
-    append_json_string(out, g.str(ev.rule));
+    append_json_string(out, g.str(ev.rule), in);
     out.push_back('}');
   }
   out.push_back(']');
@@ -257,11 +265,11 @@ void edge_docs_into(const Graph& g, EdgeId id, std::vector<std::string_view>& do
   docs = g.edge_docs(id);
 }
 
-void append_docs_json(std::string& out, const std::vector<std::string_view>& docs) {
+void append_docs_json(std::string& out, const std::vector<std::string_view>& docs, JsonIn in) {
   out.push_back('[');
   for (size_t i = 0; i < docs.size(); ++i) {
     if (i) out.push_back(',');
-    append_json_string(out, docs[i]);
+    append_json_string(out, docs[i], in);
   }
   out.push_back(']');
 }

@@ -57,8 +57,12 @@ void append_int(std::string& out, int64_t v);
 // always has a '.' or an exponent so it is not taken for an integer.
 // Non-finite values as NaN, Infinity, -Infinity (what Python's json reads).
 void append_double(std::string& out, double v);
+// Where JSON text goes: as it is, or inside a Cypher single-quoted string
+// literal (export_cypher.cc), whose ' and \ are escaped by a backslash too
+// -- written in the same pass rather than escaped again afterwards.
+enum class JsonIn { kPlain, kCypher };
 // A JSON string literal with quotes; control characters as \uXXXX.
-void append_json_string(std::string& out, std::string_view s);
+void append_json_string(std::string& out, std::string_view s, JsonIn in = JsonIn::kPlain);
 // A JSON value: string, integer, double, true/false or array of strings.
 void append_json_value(std::string& out, const Value& v);
 std::string json_string(std::string_view s);
@@ -76,13 +80,16 @@ std::string value_text(const Value& v);
 // Provenance as JSON arrays of objects: mentions as
 // [{"doc","start","end","rule"}], evidence as [{"doc","start","end","text","rule"}],
 // the shape import_parts.h reads back.
-void append_mentions_json(std::string& out, const Graph& g, const Node& n);
-void append_evidence_json(std::string& out, const Graph& g, const Edge& e);
+void append_mentions_json(std::string& out, const Graph& g, const Node& n,
+                          JsonIn in = JsonIn::kPlain);
+void append_evidence_json(std::string& out, const Graph& g, const Edge& e,
+                          JsonIn in = JsonIn::kPlain);
 // Graph::edge_docs into a reused vector, without its allocation and sort
 // for the usual edge of one evidence sentence (the exporters call it for
 // every one of millions of edges).
 void edge_docs_into(const Graph& g, EdgeId id, std::vector<std::string_view>& docs);
 // The edge's supporting documents as a JSON array of strings.
-void append_docs_json(std::string& out, const std::vector<std::string_view>& docs);
+void append_docs_json(std::string& out, const std::vector<std::string_view>& docs,
+                      JsonIn in = JsonIn::kPlain);
 
 }  // namespace kg::detail
