@@ -179,13 +179,15 @@ void write_csv_dir(const Graph& g, const std::string& dir) {
     args += "--nodes=" + ls + "=" + ls + ".csv\n";
   }
   // Edge ids grouped by (type, source label, target label), in id order.
+  // The labels come from a table of their own: two bytes per edge read,
+  // not two node records.
+  std::vector<uint8_t> labels(g.node_count());
+  for (NodeId i = 0; i < g.node_count(); ++i) labels[i] = static_cast<uint8_t>(g.node(i).label);
   std::vector<std::vector<EdgeId>> groups(kRelTypeCount * kLabelCount * kLabelCount);
   for (EdgeId id = 0; id < g.edge_count(); ++id) {
     const Edge& e = g.edge(id);
-    size_t slot =
-        (static_cast<int>(e.type) * kLabelCount + static_cast<int>(g.node(e.source).label)) *
-            kLabelCount +
-        static_cast<int>(g.node(e.target).label);
+    size_t slot = (static_cast<int>(e.type) * kLabelCount + labels[e.source]) * kLabelCount +
+                  labels[e.target];
     groups[slot].push_back(id);
   }
   for (RelType type : kAllRelTypes) {
