@@ -87,17 +87,11 @@ bool Reader::next(std::vector<Cell>& row) {
     if (pos_ < text_.size() && text_[pos_] == '"') {
       cell.quoted = true;
       ++pos_;
+      const char* start = text_.data() + pos_;
       for (;;) {
         size_t q = text_.find('"', pos_);
         if (q == std::string_view::npos)
           throw InputError::at_line(path_, row_line_, "a quoted cell is never closed");
-        // Newlines inside the cell, found by memchr rather than a loop over
-        // every byte of the (long, JSON) cells.
-        for (const char* nl = text_.data() + pos_;
-             (nl = static_cast<const char*>(std::memchr(nl, '\n', text_.data() + q - nl))) !=
-             nullptr;
-             ++nl)
-          ++line_;
         cell.text.append(text_.substr(pos_, q - pos_));
         pos_ = q + 1;
         if (pos_ < text_.size() && text_[pos_] == '"') {
@@ -107,6 +101,12 @@ bool Reader::next(std::vector<Cell>& row) {
         }
         break;
       }
+      // Newlines inside the cell, counted by memchr over the whole cell
+      // rather than byte by byte (the cells hold long JSON texts).
+      const char* stop = text_.data() + pos_;
+      for (const char* nl = start;
+           (nl = static_cast<const char*>(std::memchr(nl, '\n', stop - nl))) != nullptr; ++nl)
+        ++line_;
       if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r')
         throw InputError::at_line(path_, line_, "text after the closing quote of a cell");
     } else {
