@@ -51,6 +51,11 @@ std::vector<std::string> trimmed_lines(const std::string& text) {
 bool is_dateline(const std::string& line) {
   static const RE2 re(
       "[^\\n]{0,80}?\\s*[·•|]\\s*\\d{4}-\\d{2}-\\d{2}(?: \\d{2}:\\d{2}(?::\\d{2})?)?");
+  // Every line is asked; only one with a separator and a '-' can be one.
+  if (line.find('-') == std::string::npos) return false;
+  if (line.find('|') == std::string::npos && line.find("·") == std::string::npos &&
+      line.find("•") == std::string::npos)
+    return false;
   return RE2::FullMatch(line, re);
 }
 

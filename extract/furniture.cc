@@ -86,8 +86,9 @@ bool is_furniture(const std::string& l) {
   if (separator && words <= 12 && RE2::FullMatch(l, breadcrumb)) return true;
   if (l.size() < 80 && RE2::FullMatch(l, date_click)) return true;
   // download_print: needs "print", "share" or "font" at its end. Under
-  // (?i) only "k" and "s" of the ASCII letters also match non-ASCII ones
-  // (U+212A, U+017F), so "print", "hare" and "font" are there in ASCII.
+  // (?i) only "k" and "s" of the ASCII letters also match other characters
+  // (U+212A, U+017F; checked over all of Unicode), so "print", "hare" and
+  // "font" are there in ASCII.
   if ((has_word_part(l, "print") || has_word_part(l, "hare") || has_word_part(l, "font")) &&
       RE2::FullMatch(l, download_print))
     return true;
@@ -97,7 +98,13 @@ bool is_furniture(const std::string& l) {
   bool credit_start = l[0] == 'b' || l[0] == 'B' || l[0] == 't' || l[0] == 'T';
   if ((credit_start || l.find_first_of(":/") != std::string::npos) && RE2::FullMatch(l, credit))
     return true;
-  if (l.size() < 300 && RE2::FullMatch(l, footer)) return true;
+  // footer: needs one of its words ("terms" and "all rights" checked
+  // without their "s", which (?i) also lets U+017F spell).
+  bool footer_word = has_word_part(l, "copyright") || has_word_part(l, "all right") ||
+                     has_word_part(l, "icp") || has_word_part(l, "privacy policy") ||
+                     has_word_part(l, "term") || l.find("©") != std::string::npos ||
+                     l.find("备案") != std::string::npos || l.find("版权所有") != std::string::npos;
+  if (l.size() < 300 && footer_word && RE2::FullMatch(l, footer)) return true;
   // A date (and perhaps a time) alone on its line.
   static const RE2 dates_only("[\\d\\s:/.,-]*");
   if (l.size() < 40 && words <= 5) {

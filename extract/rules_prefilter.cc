@@ -2,6 +2,8 @@
 #include "extract/rules_prefilter.h"
 
 #include <algorithm>
+#include <atomic>
+#include <unordered_map>
 
 #include "graph/error.h"
 
@@ -27,12 +29,49 @@ void RulesPrefilter::compile() {
     throw LimitError("rule prefilter: RE2::Set of atoms exceeds its memory bound");
 }
 
+namespace {
+
+std::atomic<uint64_t> next_id{1};
+
+// The patterns that the atoms found in a sentence allow are a function of
+// that set of atoms alone, and sentences hold few atoms from a small
+// vocabulary (head words, titles, verbs), so the same sets recur: each
+// thread remembers the answers, keyed by prefilter and atom set, instead of
+// walking FilteredRE2's tree (and its allocations) for every sentence.
+struct MemoKey {
+  uint64_t prefilter;
+  std::vector<int> atoms;
+  bool operator==(const MemoKey&) const = default;
+};
+struct MemoHash {
+  size_t operator()(const MemoKey& k) const {
+    uint64_t h = k.prefilter * 0x9E3779B97F4A7C15ull;
+    for (int a : k.atoms) h = (h ^ static_cast<uint64_t>(a)) * 0x100000001B3ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
+// Bounded: emptied when full, which keeps memory flat on any input.
+constexpr size_t kMemoEntries = 1 << 14;
+
+}  // namespace
+
+RulesPrefilter::RulesPrefilter() : id_(next_id++) {}
+
 void RulesPrefilter::potentials(re2::StringPiece text, std::vector<int>* out) const {
-  std::vector<int> found;
-  if (!empty_) atoms_->Match(text, &found);
-  std::sort(found.begin(), found.end());
-  filter_.AllPotentials(found, out);
+  thread_local MemoKey key;
+  thread_local std::unordered_map<MemoKey, std::vector<int>, MemoHash> memo;
+  key.prefilter = id_;
+  key.atoms.clear();
+  if (!empty_) atoms_->Match(text, &key.atoms);
+  std::sort(key.atoms.begin(), key.atoms.end());
+  if (auto it = memo.find(key); it != memo.end()) {
+    *out = it->second;
+    return;
+  }
+  filter_.AllPotentials(key.atoms, out);
   std::sort(out->begin(), out->end());
+  if (memo.size() >= kMemoEntries) memo.clear();
+  memo.emplace(key, *out);
 }
 
 }  // namespace kg

@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ namespace kg {
 
 class RulesPrefilter {
  public:
+  RulesPrefilter();
+
   // Index `i` of add() is the pattern's number in potentials().
   void add(const std::string& pattern, const RE2::Options& options);
   void compile();
@@ -29,6 +32,9 @@ class RulesPrefilter {
   std::unique_ptr<RE2::Set> atoms_;
   bool empty_ = true;
   int count_ = 0;
+  // Names this prefilter in the per-thread memo of potentials(), which a
+  // later prefilter at the same address must not read.
+  uint64_t id_;
 };
 
 }  // namespace kg
