@@ -7,13 +7,16 @@
 // `key` column are ordered by key, the same way. Text cells lose the formula
 // guard of graph/csv.h.
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "graph/csv.h"
@@ -362,15 +365,28 @@ Graph import_csv(const std::string& dir) {
   lines = 0;
   for (const std::string& path : rel_files)
     lines += line_count(rel_texts.emplace_back(path).view());
-  std::vector<PendingEdge> edges;
-  edges.reserve(lines);
-  for (size_t f = 0; f < rel_files.size(); ++f) {
+  // The relationship tables are parsed on several threads, each into a part
+  // of its own: its edges, and the strings of their evidence interned in a
+  // Graph used only as a string pool (the real one is not thread-safe).
+  // Then, in file order, the parts' strings are interned into the graph and
+  // their edges appended, so the result and the first error reported are
+  // those of reading the files one after another.
+  struct RelPart {
+    std::vector<PendingEdge> edges;
+    Graph strings;
+    std::exception_ptr error;
+  };
+  std::vector<RelPart> parts(rel_files.size());
+  auto parse_rel_file = [&](size_t f, CellDoc& cells, std::vector<csv::Cell>& row) {
     const std::string& path = rel_files[f];
+    RelPart& part = parts[f];
     std::string stem = fs::path(path).stem().string();
     std::string type_name = stem.substr(0, stem.find('.'));
     auto type = parse_rel_type(type_name);
     if (!type) throw InputError(path + ": not a kg relationship type: " + type_name);
-    csv::Reader r(rel_texts[f].view(), path);
+    std::string_view text = rel_texts[f].view();
+    part.edges.reserve(line_count(text));
+    csv::Reader r(text, path);
     std::vector<Col> cols = read_header(r, true);
     while (r.next(row)) {
       Ctx ctx{path, r.line()};
@@ -402,7 +418,7 @@ Graph import_csv(const std::string& dir) {
           case Kind::kEvidence:
             if (cell.text.empty()) break;
             parse_cell_json(doc, cell, ctx, "evidence");
-            p.edge.evidence = detail::parse_evidence(doc, g, ctx.where());
+            p.edge.evidence = detail::parse_evidence(doc, part.strings, ctx.where());
             break;
           case Kind::kProp: {
             Value v;
@@ -414,9 +430,51 @@ Graph import_csv(const std::string& dir) {
         }
       }
       if (ends != 2) ctx.fail("needs a start and an end id");
+      part.edges.push_back(std::move(p));
+    }
+  };
+  std::atomic<size_t> next_file{0};
+  auto worker = [&] {
+    CellDoc cells;
+    std::vector<csv::Cell> cell_row;
+    for (size_t f; (f = next_file++) < parts.size();) {
+      try {
+        parse_rel_file(f, cells, cell_row);
+      } catch (...) {
+        parts[f].error = std::current_exception();
+      }
+    }
+  };
+  {
+    const size_t n =
+        std::min<size_t>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u), parts.size());
+    std::vector<std::thread> threads;
+    for (size_t i = 1; i < n; ++i) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+  }
+  std::vector<PendingEdge> edges;
+  edges.reserve(lines);
+  std::vector<Sym> remap;
+  for (RelPart& part : parts) {
+    if (part.error) std::rethrow_exception(part.error);
+    remap.clear();
+    auto global = [&](Sym s) {
+      if (s >= remap.size()) remap.resize(s + 1, UINT32_MAX);
+      if (remap[s] == UINT32_MAX) remap[s] = g.intern(part.strings.str(s));
+      return remap[s];
+    };
+    for (PendingEdge& p : part.edges) {
+      for (EdgeEvidence& ev : p.edge.evidence) {
+        ev.doc = global(ev.doc);
+        ev.text = global(ev.text);
+        ev.rule = global(ev.rule);
+      }
       edges.push_back(std::move(p));
     }
+    part.edges = {};
   }
+  rel_texts.clear();
   // In key order when every edge has one, each edge moved once (sorting the
   // edges themselves moved each of 5M edges some 20 times).
   std::vector<uint32_t> order;

@@ -343,6 +343,38 @@ TEST_CASE("json import reads node-link JSON in any member order", "[import][json
                     Catch::Contains("nodes[0]: mentions[0]: \"end\" must be a non-negative"));
 }
 
+TEST_CASE("csv import reads relationship tables in parallel, reports them in file order",
+          "[import][csv]") {
+  // Tables are parsed on several threads; the graph and the first error
+  // must still be those of reading them one after another.
+  std::string dir = scratch_dir("csv_order");
+  write_file_atomically(dir + "/Country.csv", "id,name\n0,China\n1,Laos\n2,Vietnam\n");
+  write_file_atomically(dir + "/PARTNERS_WITH.Country.Country.csv",
+                        ":START_ID(Country),:END_ID(Country),evidence\n"
+                        "0,1,\"[{\"\"doc\"\":\"\"b\"\",\"\"start\"\":1,\"\"end\"\":2,\"\"text\"\":"
+                        "\"\"t2\"\",\"\"rule\"\":\"\"r\"\"}]\"\n");
+  write_file_atomically(dir + "/SIGNED.Country.Country.csv",
+                        ":START_ID(Country),:END_ID(Country),evidence\n"
+                        "1,2,\"[{\"\"doc\"\":\"\"a\"\",\"\"start\"\":1,\"\"end\"\":2,\"\"text\"\":"
+                        "\"\"t1\"\",\"\"rule\"\":\"\"r\"\"}]\"\n2,0,\n");
+  Graph g = import_graph(dir, {ImportFormat::kCsv});
+  REQUIRE(g.edge_count() == 3);
+  CHECK(g.edge(0).type == RelType::kPartnersWith);
+  CHECK(g.str(g.edge(0).evidence[0].doc) == "b");
+  CHECK(g.str(g.edge(0).evidence[0].text) == "t2");
+  CHECK(g.edge(1).type == RelType::kSigned);
+  CHECK(g.str(g.edge(1).evidence[0].doc) == "a");
+  CHECK(g.str(g.edge(1).evidence[0].text) == "t1");
+  CHECK(g.edge(2).evidence.empty());
+  write_file_atomically(dir + "/ATTENDED.Country.Country.csv",
+                        ":START_ID(Country),:END_ID(Country)\n0,1\n0,9\n");
+  write_file_atomically(dir + "/SIGNED.Country.Country.csv",
+                        ":START_ID(Country),:END_ID(Country)\n7,1\n");
+  CHECK_THROWS_WITH(
+      import_graph(dir, {ImportFormat::kCsv}),
+      Catch::Contains("ATTENDED.Country.Country.csv:3") && Catch::Contains("no Country with id 9"));
+}
+
 TEST_CASE("import names the file and place of bad input", "[import]") {
   std::string dir = scratch_dir("bad");
   write_file_atomically(dir + "/bad.json", "{\"nodes\": [{\"id\": 1, \"label\": \"Country\"},]}");
