@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace kg {
 
@@ -40,6 +42,8 @@ void fill_relation_dates(const Document& doc, Fragment& f) {
     if (it == by_id.end() || it->second->type != Label::kEvent) return "";
     return std::string(it->second->props.get_string("date"));
   };
+  // Keyed by the sentence's text, which the relations hold unchanged below.
+  std::unordered_map<std::string_view, std::string> sentence_dates;
   for (auto& r : f.relations) {
     if (r.props.get("date")) {
       if (!r.props.get("date_source")) r.props.set("date_source", std::string("text"));
@@ -51,7 +55,11 @@ void fill_relation_dates(const Document& doc, Fragment& f) {
       source = "event";
     }
     for (size_t i = 0; date.empty() && i < r.evidence.size(); ++i) {
-      date = sentence_date(r.evidence[i].text, year);
+      // Relations of one sentence share it: read each sentence once.
+      const EvidenceSpan& ev = r.evidence[i];
+      auto [it, fresh] = sentence_dates.try_emplace(ev.text);
+      if (fresh) it->second = sentence_date(ev.text, year);
+      date = it->second;
       source = "text";
     }
     if (date.empty() && !doc.date.empty()) {
