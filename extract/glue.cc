@@ -53,13 +53,14 @@ bool capitalized(std::string_view w) { return w.size() >= 2 && is_upper(w[0]) &&
 }  // namespace
 
 GlueRepair::GlueRepair(const std::string& word_list, const std::vector<std::string>& vocabulary) {
+  std::vector<std::string> all;
   std::ifstream in(word_list);
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line.find('\'') != std::string::npos) continue;
     // Single letters other than "a" and "I" are list noise, not words.
     if (line.size() == 1 && line != "a" && line != "I") continue;
-    known_.insert(lower(line));
+    all.push_back(lower(line));
   }
   for (const auto& v : vocabulary) {
     size_t i = 0;
@@ -67,18 +68,46 @@ GlueRepair::GlueRepair(const std::string& word_list, const std::vector<std::stri
       while (i < v.size() && !is_alpha(v[i])) ++i;
       size_t j = i;
       while (j < v.size() && is_alpha(v[j])) ++j;
-      if (j > i) known_.insert(lower(std::string_view(v).substr(i, j - i)));
+      if (j > i) all.push_back(lower(std::string_view(v).substr(i, j - i)));
       i = j;
     }
   }
+  build(all);
 }
 
 bool GlueRepair::known(std::string_view word) const {
   // Lower-cased on the stack; a longer word (rare) takes a heap copy.
   char buf[64];
-  if (word.size() > sizeof buf) return known_.find(std::string_view(lower(word))) != known_.end();
+  if (word.size() > sizeof buf) return contains(lower(word));
   for (size_t i = 0; i < word.size(); ++i) buf[i] = lower_char(word[i]);
-  return known_.find(std::string_view(buf, word.size())) != known_.end();
+  return contains(std::string_view(buf, word.size()));
+}
+
+void GlueRepair::build(const std::vector<std::string>& lower_words) {
+  size_t cap = 16;
+  while (cap < 2 * lower_words.size()) cap <<= 1;
+  slots_.assign(cap, Slot{});
+  mask_ = cap - 1;
+  for (const auto& w : lower_words) {
+    if (w.empty() || contains(w)) continue;
+    size_t h = std::hash<std::string_view>{}(w);
+    size_t i = h & mask_;
+    while (slots_[i].size != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(w.size()),
+                     static_cast<uint32_t>(h >> 32)};
+    arena_ += w;
+  }
+}
+
+bool GlueRepair::contains(std::string_view w) const {
+  if (slots_.empty()) return false;
+  size_t h = std::hash<std::string_view>{}(w);
+  uint32_t tag = static_cast<uint32_t>(h >> 32);
+  for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+    const Slot& s = slots_[i];
+    if (s.size == 0) return false;
+    if (s.tag == tag && s.size == w.size() && arena_.compare(s.offset, s.size, w) == 0) return true;
+  }
 }
 
 bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& best) const {

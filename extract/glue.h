@@ -5,9 +5,9 @@
 // words and names (the rule packs' vocabulary) are never split.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace kg {
@@ -28,14 +28,22 @@ class GlueRepair {
   std::string repair_word(std::string_view word) const;
   bool split_lower(std::string_view word, std::vector<std::string_view>& pieces) const;
 
-  // Looked up by std::string_view, so that a lookup allocates nothing.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
+  void build(const std::vector<std::string>& lower_words);
+  bool contains(std::string_view lower_word) const;
+
   // Dictionary words and the vocabulary's words, lower case: known() asks
-  // for either, so one set answers with one probe.
-  std::unordered_set<std::string, Hash, std::equal_to<>> known_;
+  // for either, so one table answers with one probe. known() runs for every
+  // word of every article, so the table is flat: open addressing over
+  // 12-byte slots (a hash tag, and where the word sits in one buffer), a
+  // probe touching one slot and, on a tag match, the word.
+  struct Slot {
+    uint32_t offset = 0;
+    uint32_t size = 0;  // 0: an empty slot (no word is empty)
+    uint32_t tag = 0;
+  };
+  std::string arena_;
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  size_t mask_ = 0;
 };
 
 }  // namespace kg
