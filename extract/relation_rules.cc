@@ -211,6 +211,11 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
       s.shape += kClose;
       pos = last_end = c.end;
     }
+    // A relation needs two different entities, at least one of them a token
+    // of this sentence (in a group, or any for sources= and pairs=sentence):
+    // without a token, the nearest or main event would be both ends or
+    // neither. So a sentence without tokens is not matched at all.
+    if (s.mention.empty()) continue;
     s.shape.append(doc.text, pos, span.end - pos);
     m.prefilter.potentials(s.shape, &hits);
     for (int h : hits) {
