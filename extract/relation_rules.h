@@ -2,9 +2,9 @@
 // outermost entity mentions replaced by tokens ⟪X<n>⟫ (X: C Country, P Place,
 // I Institution, A Alliance, W Workshop, N iNitiative, E Event, H Person; n
 // numbers the mentions of the sentence), so that a relation pattern reads
-// like the sentence's shape: "hosted by (?P<src>{LIST})". One RE2::Set over
-// that text says which relation patterns apply; only those run with
-// submatches. Every entity token inside the `src`, `dst` or `pair` group is
+// like the sentence's shape: "hosted by (?P<src>{LIST})". The prefilter
+// (rules_prefilter.h) says which relation patterns may apply to that text;
+// only those run, with submatches. Every entity token inside the `src`, `dst` or `pair` group is
 // a party, so lists and coordination give one relation per party. A rule
 // without `dst` for an event relation targets the nearest event token before
 // the match in the sentence, else the article's main event (the event with
