@@ -28,15 +28,17 @@ size_t word_count(const std::string& l) {
   return n;
 }
 
-// True when `part` (lower-case ASCII) occurs in `l`, ASCII case ignored.
-bool has_word_part(const std::string& l, std::string_view part) {
-  for (size_t i = 0; i + part.size() <= l.size(); ++i) {
-    size_t k = 0;
-    while (k < part.size() && (l[i + k] | 0x20) == part[k]) ++k;
-    if (k == part.size()) return true;
-  }
-  return false;
+// `l` with its ASCII capitals in lower case, in a buffer of the thread's:
+// the keyword checks below then search it with std::string::find.
+const std::string& ascii_lower(const std::string& l) {
+  thread_local std::string low;
+  low.assign(l);
+  for (auto& c : low)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return low;
 }
+
+bool has(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
 // Names of languages as a site's language menu shows them.
 constexpr std::array<std::string_view, 10> kLanguages = {
@@ -89,7 +91,8 @@ bool is_furniture(const std::string& l) {
   // (?i) only "k" and "s" of the ASCII letters also match other characters
   // (U+212A, U+017F; checked over all of Unicode), so "print", "hare" and
   // "font" are there in ASCII.
-  if ((has_word_part(l, "print") || has_word_part(l, "hare") || has_word_part(l, "font")) &&
+  const std::string& low = ascii_lower(l);
+  if ((has(low, "print") || has(low, "hare") || has(low, "font")) &&
       RE2::FullMatch(l, download_print))
     return true;
   // caption: needs the bracket of "(Photo: ...)".
@@ -100,11 +103,12 @@ bool is_furniture(const std::string& l) {
     return true;
   // footer: needs one of its words ("terms" and "all rights" checked
   // without their "s", which (?i) also lets U+017F spell).
-  bool footer_word = has_word_part(l, "copyright") || has_word_part(l, "all right") ||
-                     has_word_part(l, "icp") || has_word_part(l, "privacy policy") ||
-                     has_word_part(l, "term") || l.find("©") != std::string::npos ||
-                     l.find("备案") != std::string::npos || l.find("版权所有") != std::string::npos;
-  if (l.size() < 300 && footer_word && RE2::FullMatch(l, footer)) return true;
+  if (l.size() < 300) {
+    bool footer_word = has(low, "copyright") || has(low, "all right") || has(low, "icp") ||
+                       has(low, "privacy policy") || has(low, "term") || has(l, "©") ||
+                       has(l, "备案") || has(l, "版权所有");
+    if (footer_word && RE2::FullMatch(l, footer)) return true;
+  }
   // A date (and perhaps a time) alone on its line.
   static const RE2 dates_only("[\\d\\s:/.,-]*");
   if (l.size() < 40 && words <= 5) {
