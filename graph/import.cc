@@ -173,7 +173,9 @@ void parse_json_in_place(rapidjson::Document& doc, char* text, const Where& w,
                          std::string_view field) {
   // In place: a parse of a length-bounded copy went through RapidJSON's
   // byte-at-a-time stream and was a fifth of a csv import.
-  doc.ParseInsitu<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseNanAndInfFlag>(text);
+  // (Cells hold strings and integers only: no full-precision strtod, whose
+  // RapidJSON 1.1.0 version reads outside its buffer on some inputs.)
+  doc.ParseInsitu<rapidjson::kParseNanAndInfFlag>(text);
   if (doc.HasParseError())
     w.fail(field, "bad JSON at character " + std::to_string(doc.GetErrorOffset()));
 }
