@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 #include <unordered_map>
 
@@ -424,8 +425,15 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
     }
   }
 
-  // Overlap policy: priority, then length, then position.
-  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+  // Overlap policy: priority, then length, then position. The candidates
+  // are visited in that order through sorted indices: std::sort makes the
+  // same comparisons either way, so ties come out as they would if the
+  // (large) candidates themselves were moved about.
+  std::vector<uint32_t> order(all.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+    const Candidate& a = all[i];
+    const Candidate& b = all[j];
     if (a.priority != b.priority) return a.priority > b.priority;
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     return a.start < b.start;
@@ -433,7 +441,8 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
   std::vector<Candidate> won;
   std::multimap<uint32_t, size_t> won_by_start;
   uint32_t longest = 0;
-  for (auto& c : all) {
+  for (uint32_t k : order) {
+    Candidate& c = all[k];
     const Candidate* beaten = nullptr;
     for (const auto& s : skipped)
       if (c.start < s.second && s.first < c.end) c.lost_to = "skip";
