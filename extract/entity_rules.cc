@@ -470,10 +470,18 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
       losers->push_back(c);
     }
   }
-  std::sort(won.begin(), won.end(), [](const Candidate& a, const Candidate& b) {
+  // Text order, through indices as above.
+  order.resize(won.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+    const Candidate& a = won[i];
+    const Candidate& b = won[j];
     return a.start != b.start ? a.start < b.start : a.end > b.end;
   });
-  return won;
+  std::vector<Candidate> out;
+  out.reserve(won.size());
+  for (uint32_t k : order) out.push_back(std::move(won[k]));
+  return out;
 }
 
 }  // namespace kg
