@@ -22,7 +22,10 @@ QueryResult Engine::run(std::string_view text, const QueryOptions& options) cons
   BoundQuery bound = bind(std::move(query), schema_, options.params);
   result.columns = bound.columns;
   result.warnings = bound.warnings;
-  Plan plan = make_plan(std::move(bound), graph_, PlanOptions{options.max_hops, options.optimize});
+  auto owned_plan =
+      std::make_shared<const Plan>(make_plan(std::move(bound), graph_, PlanOptions{options.max_hops, options.optimize}));
+  const Plan& plan = *owned_plan;
+  result.query = owned_plan;
   auto t2 = Clock::now();
   result.parse_seconds = secs(t0, t1);
   result.plan_seconds = secs(t1, t2);

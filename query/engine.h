@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,11 +32,15 @@ struct QueryOptions {
 
 struct QueryResult {
   std::vector<std::string> columns;
+  // String values may be views of the graph's strings or of the query's own
+  // literals: the result keeps the parsed query alive for as long as it lives
+  // (`query`); the graph must outlive it (see Engine).
   std::vector<std::vector<QValue>> rows;
   std::vector<std::string> warnings;
   std::string plan;           // EXPLAIN / PROFILE text, else empty
   bool explain_only = false;  // EXPLAIN: the plan, no rows
   double parse_seconds = 0, plan_seconds = 0, exec_seconds = 0;
+  std::shared_ptr<const void> query;  // the plan and syntax tree the rows may view
 };
 
 class Engine {
