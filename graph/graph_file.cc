@@ -19,6 +19,7 @@
 
 #include "graph/atomic_file.h"
 #include "graph/error.h"
+#include "graph/graph_file_json.h"
 #include "graph/version.h"
 
 namespace kg {
@@ -79,25 +80,7 @@ namespace {
 
 using Writer = rapidjson::Writer<ChunkStream>;
 
-void str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-
-void write_props(Writer& w, const Props& props) {
-  w.StartObject();
-  for (const auto& [key, v] : props) {
-    str(w, key);
-    switch (v.index()) {
-      case 0: str(w, std::get<std::string>(v)); break;
-      case 1: w.Int64(std::get<int64_t>(v)); break;
-      case 2: w.Double(std::get<double>(v)); break;
-      case 3: w.Bool(std::get<bool>(v)); break;
-      default:
-        w.StartArray();
-        for (const auto& s : std::get<std::vector<std::string>>(v)) str(w, s);
-        w.EndArray();
-    }
-  }
-  w.EndObject();
-}
+void str(Writer& w, std::string_view s) { graph_json::str(w, s); }
 
 }  // namespace
 
@@ -138,74 +121,16 @@ void save_graph(const Graph& g, const std::string& path) {
   w.StartArray();
   for (Sym s : order) str(w, g.str(s));
   w.EndArray();
+  auto file_id = [&](Sym s) { return renum[s]; };
   w.Key("nodes");
   w.StartArray();
-  for (NodeId i = 0; i < g.node_count(); ++i) {
-    const Node& n = g.node(i);
-    w.StartObject();
-    w.Key("label"); str(w, to_string(n.label));
-    w.Key("name"); str(w, n.name);
-    w.Key("aliases");
-    w.StartArray();
-    for (const auto& a : n.aliases) str(w, a);
-    w.EndArray();
-    w.Key("props"); write_props(w, n.props);
-    w.Key("mentions");
-    w.StartArray();
-    for (const auto& m : n.mentions) {
-      w.StartArray();
-      w.Uint(renum[m.doc]); w.Uint(m.start); w.Uint(m.end); w.Uint(renum[m.rule]);
-      w.EndArray();
-    }
-    w.EndArray();
-    if (auto sources = g.node_sources(i); !sources.empty()) {
-      w.Key("sources");
-      w.StartArray();
-      for (const auto& src : sources) {
-        w.StartArray();
-        w.Uint(renum[src.doc]);
-        w.StartArray();
-        for (const auto& name : src.names) str(w, name);
-        w.EndArray();
-        write_props(w, src.props);
-        w.EndArray();
-      }
-      w.EndArray();
-    }
-    w.EndObject();
-  }
+  for (NodeId i = 0; i < g.node_count(); ++i)
+    graph_json::node(w, g.node(i), g.node_sources(i), file_id);
   w.EndArray();
   w.Key("edges");
   w.StartArray();
-  for (EdgeId i = 0; i < g.edge_count(); ++i) {
-    const Edge& e = g.edge(i);
-    w.StartObject();
-    w.Key("type"); str(w, to_string(e.type));
-    w.Key("source"); w.Uint(e.source);
-    w.Key("target"); w.Uint(e.target);
-    w.Key("props"); write_props(w, e.props);
-    w.Key("evidence");
-    w.StartArray();
-    for (const auto& ev : e.evidence) {
-      w.StartArray();
-      w.Uint(renum[ev.doc]); w.Uint(ev.start); w.Uint(ev.end); w.Uint(renum[ev.text]);
-      w.Uint(renum[ev.rule]);
-      w.EndArray();
-    }
-    w.EndArray();
-    if (auto sources = g.edge_sources(i); !sources.empty()) {
-      w.Key("sources");
-      w.StartArray();
-      for (const auto& src : sources) {
-        w.StartArray();
-        w.Uint(renum[src.doc]);
-        write_props(w, src.props);
-        w.EndArray();
-      }
-      w.EndArray();
-    }
-    w.EndObject();
-  }
+  for (EdgeId i = 0; i < g.edge_count(); ++i)
+    graph_json::edge(w, g.edge(i), g.edge_sources(i), file_id);
   w.EndArray();
   w.EndObject();
   out.Put('\n');
