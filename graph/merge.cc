@@ -1,12 +1,14 @@
-// Merging by union-find over (label, normalised name or alias).
+// Merging, part one: taking records in (part two, the graph out, is
+// merge_finish.cc).
 //
 // Every input -- a fragment's entities or a graph's nodes -- becomes a flat
-// record with its strings spelled out (no interned ids), so records from any
-// source compare by value. Records that share a (label, normalised name or
-// alias) key are united; each class becomes one node. Because classes depend
-// only on the set of keys, and every choice below (display name, property
-// values, ordering) is a function of the class's contents, the result does
-// not depend on input order or grouping: merge is commutative and associative.
+// record with its strings spelled out, spilled to disk (graph/merge_record.h),
+// so records from any source compare by value. Records that share a (label,
+// normalised name or alias) key are united as they arrive; each class becomes
+// one node. Because classes depend only on the set of keys, and every choice
+// (display name, property values, ordering) is a function of the class's
+// contents, the result does not depend on input order or grouping: merge is
+// commutative and associative.
 //
 // Canonical choices:
 // - display name: among all surface forms, the one with the most capitals,
@@ -19,72 +21,22 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <iterator>
 #include <map>
-#include <numeric>
 #include <set>
-#include <tuple>
-#include <unordered_map>
-#include <unordered_set>
+#include <stdexcept>
 
 #include "graph/error.h"
 #include "graph/fragment_io.h"
 #include "graph/graph_file.h"
+#include "graph/merge_state.h"
 #include "graph/normalize.h"
 
 namespace kg {
 
+using merge_record::EvidenceRef;
+using merge_record::MentionRef;
+
 namespace {
-
-// Strings of mentions and evidence (document ids, rule ids, sentences) are
-// held once each in the Merger's pool and pointed to: a corpus repeats them
-// in every record, and the pointers still order by the text.
-using Str = const std::string*;
-
-struct MentionRec {
-  Str doc;
-  uint32_t start, end;
-  Str rule;
-  auto key() const { return std::tie(*doc, start, end, *rule); }
-  bool operator<(const MentionRec& o) const { return key() < o.key(); }
-  bool operator==(const MentionRec& o) const { return key() == o.key(); }
-};
-
-struct EvidenceRec {
-  Str doc;
-  uint32_t start, end;
-  Str text, rule;
-  auto key() const { return std::tie(*doc, start, end, *text, *rule); }
-  bool operator<(const EvidenceRec& o) const { return key() < o.key(); }
-  bool operator==(const EvidenceRec& o) const { return key() == o.key(); }
-};
-
-// What one document gave a merged record (Graph's Source, with the text).
-struct SourceRec {
-  std::vector<std::string> names;
-  Props props;
-};
-
-// One document's entity, or the part of a graph's node that no source
-// accounts for (doc ""). A merged class also collects its sources by document.
-struct EntityRec {
-  Label label;
-  std::vector<std::string> names;  // name first, then aliases
-  Props props;
-  std::vector<MentionRec> mentions;
-  std::string doc;
-  std::map<std::string, SourceRec> sources;  // merged classes only
-};
-
-struct RelationRec {
-  RelType type;
-  size_t source, target;  // EntityRec indexes
-  Props props;
-  std::vector<EvidenceRec> evidence;
-  std::string doc;
-  std::map<std::string, SourceRec> sources;  // merged edges only
-};
 
 // Orders values by their text form so conflicts resolve the same way always.
 std::string value_text(const Value& v) {
@@ -101,6 +53,19 @@ std::string value_text(const Value& v) {
   }
 }
 
+int capitals(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c >= 'A' && c <= 'Z');
+  return n;
+}
+
+uint32_t checked_id(size_t n) {
+  if (n >= UINT32_MAX) throw std::length_error("merge: more than 4 billion records");
+  return static_cast<uint32_t>(n);
+}
+
+}  // namespace
+
 void merge_props(Props& into, const Props& from) {
   for (const auto& [k, v] : from) {
     const Value* have = into.get(k);
@@ -108,60 +73,71 @@ void merge_props(Props& into, const Props& from) {
   }
 }
 
-int capitals(const std::string& s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c >= 'A' && c <= 'Z');
-  return n;
-}
-
-bool better_name(const std::string& a, const std::string& b) {
+bool better_name(std::string_view a, std::string_view b) {
   if (capitals(a) != capitals(b)) return capitals(a) > capitals(b);
   if (a.size() != b.size()) return a.size() > b.size();
   return a < b;
 }
 
-template <class T>
-void sort_unique(std::vector<T>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
-size_t find_root(std::vector<size_t>& parent, size_t x) {
+uint32_t Merger::State::find(uint32_t x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
   return x;
 }
 
-}  // namespace
+void Merger::State::link(uint32_t a, uint32_t b) { parent[find(a)] = find(b); }
 
-struct Merger::State {
-  std::unordered_set<std::string> pool;  // node-based: the pointers stay valid
-  std::vector<EntityRec> entities;
-  std::vector<RelationRec> relations;
-  // Records that are one node whatever their names say (a graph node's parts).
-  std::vector<std::pair<size_t, size_t>> links;
+uint32_t Merger::State::add_entity(Label label, const merge_record::Entity& e) {
+  const uint32_t id = checked_id(parent.size());
+  scratch.clear();
+  merge_record::encode(e, scratch);
+  entity_spill.append_record(scratch);
+  parent.push_back(id);
+  labels.push_back(label);
+  entity_bytes.push_back(checked_id(scratch.size()));
+  for (std::string_view name : e.names) {
+    std::string key(1, static_cast<char>(label));
+    key += normalize_name(name);
+    auto [it, fresh] = keys.try_emplace(std::move(key), Key{id, std::string(name)});
+    if (fresh) continue;
+    link(id, it->second.record);
+    if (better_name(name, it->second.best)) it->second.best = name;
+  }
+  return id;
+}
 
-  Str intern(std::string_view s) { return &*pool.emplace(s).first; }
-};
+void Merger::State::add_relation(RelType type, uint32_t source, uint32_t target,
+                                 const merge_record::Relation& r) {
+  scratch.clear();
+  merge_record::encode(r, scratch);
+  relation_spill.append_record(scratch);
+  checked_id(relations.size());
+  relations.push_back({source, target, checked_id(scratch.size()), type});
+}
 
-Merger::Merger() : state_(std::make_unique<State>()) {}
+Merger::Merger(MergeOptions options)
+    : options_(std::move(options)), state_(std::make_unique<State>(options_)) {}
 Merger::~Merger() = default;
 
 void Merger::add(const Fragment& f) {
-  std::unordered_map<std::string, size_t> index;
+  std::unordered_map<std::string_view, uint32_t> index;
+  merge_record::Entity rec;
+  rec.doc = f.doc;
   for (const auto& e : f.entities) {
-    EntityRec r{e.type, {e.name}, e.props, {}, f.doc, {}};
-    r.names.insert(r.names.end(), e.aliases.begin(), e.aliases.end());
-    for (const auto& m : e.mentions)
-      r.mentions.push_back({state_->intern(f.doc), m.start, m.end, state_->intern(m.rule)});
-    index[e.id] = state_->entities.size();
-    state_->entities.push_back(std::move(r));
+    rec.names.assign({e.name});
+    rec.names.insert(rec.names.end(), e.aliases.begin(), e.aliases.end());
+    rec.props = e.props;
+    rec.mentions.clear();
+    for (const auto& m : e.mentions) rec.mentions.push_back({f.doc, m.start, m.end, m.rule});
+    index[e.id] = state_->add_entity(e.type, rec);
   }
-  for (const auto& rel : f.relations) {
-    RelationRec r{rel.type, index.at(rel.source), index.at(rel.target), rel.props, {}, f.doc, {}};
-    for (const auto& ev : rel.evidence)
-      r.evidence.push_back({state_->intern(f.doc), ev.start, ev.end, state_->intern(ev.text),
-                            state_->intern(ev.rule)});
-    state_->relations.push_back(std::move(r));
+  merge_record::Relation rel;
+  rel.doc = f.doc;
+  for (const auto& r : f.relations) {
+    rel.props = r.props;
+    rel.evidence.clear();
+    for (const auto& ev : r.evidence)
+      rel.evidence.push_back({f.doc, ev.start, ev.end, ev.text, ev.rule});
+    state_->add_relation(r.type, index.at(r.source), index.at(r.target), rel);
   }
 }
 
@@ -170,7 +146,7 @@ void Merger::add(const Graph& g) { add_without(g, {}); }
 namespace {
 
 // Whether every entry comes from one document. Such a record's sources are
-// not stored: its one document gave everything (see Merger::finish).
+// not stored: its one document gave everything (see merge_finish.cc).
 template <class T>
 bool single_doc(const std::vector<T>& entries) {
   if (entries.empty()) return false;
@@ -197,9 +173,9 @@ bool sourced_value(std::span<const Source> sources, const std::string& key, cons
 // part of its end nodes.
 void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
   const std::set<std::string_view> gone(docs.begin(), docs.end());
-  auto& ents = state_->entities;
-  std::vector<size_t> first(g.node_count(), SIZE_MAX);  // a node's first kept record
-  std::map<std::pair<NodeId, std::string_view>, size_t> part;  // (node, doc) -> record
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> first(g.node_count(), kNone);  // a node's first kept record
+  std::map<std::pair<NodeId, std::string_view>, uint32_t> part;  // (node, doc) -> record
   for (NodeId i = 0; i < g.node_count(); ++i) {
     const Node& n = g.node(i);
     std::vector<Source> implicit;
@@ -209,7 +185,7 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
       implicit[0].names.insert(implicit[0].names.end(), n.aliases.begin(), n.aliases.end());
       sources = implicit;
     }
-    const size_t begin = ents.size();
+    uint32_t begin = kNone;
     std::set<std::string_view> sourced_docs;
     std::set<std::string_view> sourced_names;
     for (const Source& src : sources) {
@@ -217,14 +193,14 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
       sourced_docs.insert(doc);
       sourced_names.insert(src.names.begin(), src.names.end());
       if (gone.count(doc)) continue;
-      EntityRec r{n.label, src.names, src.props, {}, std::string(doc), {}};
+      merge_record::Entity r{doc, {src.names.begin(), src.names.end()}, src.props, {}};
       for (const auto& m : n.mentions)
-        if (g.str(m.doc) == doc)
-          r.mentions.push_back({state_->intern(doc), m.start, m.end, state_->intern(g.str(m.rule))});
-      part[{i, doc}] = ents.size();
-      ents.push_back(std::move(r));
+        if (g.str(m.doc) == doc) r.mentions.push_back({doc, m.start, m.end, g.str(m.rule)});
+      const uint32_t id = state_->add_entity(n.label, r);
+      part[{i, doc}] = id;
+      if (begin == kNone) begin = id;
     }
-    EntityRec rest{n.label, {}, {}, {}, "", {}};
+    merge_record::Entity rest;
     if (!sourced_names.count(n.name)) rest.names.push_back(n.name);
     for (const auto& a : n.aliases)
       if (!sourced_names.count(a)) rest.names.push_back(a);
@@ -235,22 +211,22 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
       std::string_view doc = g.str(m.doc);
       if (sourced_docs.count(doc)) continue;
       ++had;
-      if (!gone.count(doc))
-        rest.mentions.push_back({state_->intern(doc), m.start, m.end, state_->intern(g.str(m.rule))});
+      if (!gone.count(doc)) rest.mentions.push_back({doc, m.start, m.end, g.str(m.rule)});
     }
     // A record that never had mentions (imported) stays; one whose mentions
     // were all removed goes. A rest without names needs a part to hang on.
     const bool alive = had == 0 || !rest.mentions.empty();
     const bool needed = !rest.names.empty() || !rest.props.empty() || !rest.mentions.empty();
-    if (alive && needed && (!rest.names.empty() || ents.size() > begin)) {
-      if (ents.size() > begin) state_->links.emplace_back(begin, ents.size());
-      ents.push_back(std::move(rest));
+    if (alive && needed && (!rest.names.empty() || begin != kNone)) {
+      const uint32_t id = state_->add_entity(n.label, rest);
+      if (begin != kNone) state_->link(begin, id);
+      else begin = id;
     }
-    if (ents.size() > begin) first[i] = begin;
+    first[i] = begin;
   }
   for (EdgeId i = 0; i < g.edge_count(); ++i) {
     const Edge& e = g.edge(i);
-    if (first[e.source] == SIZE_MAX || first[e.target] == SIZE_MAX) continue;  // an end is gone
+    if (first[e.source] == kNone || first[e.target] == kNone) continue;  // an end is gone
     auto end_for = [&](NodeId n, std::string_view doc) {
       auto it = part.find({n, doc});
       return it != part.end() ? it->second : first[n];
@@ -261,12 +237,10 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
       implicit.push_back({e.evidence[0].doc, {}, e.props});
       sources = implicit;
     }
-    std::map<std::string_view, RelationRec> by_doc;
-    auto rec = [&](std::string_view doc) -> RelationRec& {
+    std::map<std::string_view, merge_record::Relation> by_doc;
+    auto rec = [&](std::string_view doc) -> merge_record::Relation& {
       auto [it, fresh] = by_doc.try_emplace(doc);
-      if (fresh)
-        it->second = RelationRec{e.type, end_for(e.source, doc), end_for(e.target, doc), {}, {},
-                                 std::string(doc), {}};
+      if (fresh) it->second.doc = doc;
       return it->second;
     };
     for (const Source& src : sources) {
@@ -278,143 +252,18 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
       std::string_view doc = g.str(ev.doc);
       if (gone.count(doc)) continue;
       ++kept;
-      rec(doc).evidence.push_back({state_->intern(doc), ev.start, ev.end,
-                                   state_->intern(g.str(ev.text)), state_->intern(g.str(ev.rule))});
+      rec(doc).evidence.push_back({doc, ev.start, ev.end, g.str(ev.text), g.str(ev.rule)});
     }
-    for (auto& [doc, r] : by_doc) state_->relations.push_back(std::move(r));
+    for (auto& [doc, r] : by_doc)
+      state_->add_relation(e.type, end_for(e.source, doc), end_for(e.target, doc), r);
     // The rest: values no source gave; an edge that never had evidence stays.
-    RelationRec rest{e.type, first[e.source], first[e.target], {}, {}, "", {}};
+    merge_record::Relation rest;
     for (const auto& [k, v] : e.props)
       if (!sourced_value(sources, k, v)) rest.props.set(k, v);
     if ((e.evidence.empty() && by_doc.empty()) ||
         (!rest.props.empty() && (e.evidence.empty() || kept > 0)))
-      state_->relations.push_back(std::move(rest));
+      state_->add_relation(e.type, first[e.source], first[e.target], rest);
   }
-}
-
-Graph Merger::finish() {
-  auto& ents = state_->entities;
-  std::vector<size_t> parent(ents.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  std::unordered_map<std::string, size_t> owner;
-  for (auto [a, b] : state_->links) parent[find_root(parent, a)] = find_root(parent, b);
-  for (size_t i = 0; i < ents.size(); ++i) {
-    for (const auto& name : ents[i].names) {
-      std::string key(1, static_cast<char>(ents[i].label));
-      key += normalize_name(name);
-      auto [it, fresh] = owner.emplace(std::move(key), i);
-      if (!fresh) parent[find_root(parent, i)] = find_root(parent, it->second);
-    }
-  }
-  // One merged record per class.
-  std::map<size_t, EntityRec> classes;
-  for (size_t i = 0; i < ents.size(); ++i) {
-    size_t root = find_root(parent, i);
-    auto [it, fresh] = classes.try_emplace(root);
-    EntityRec& c = it->second;
-    if (fresh) c.label = ents[i].label;
-    if (!ents[i].doc.empty()) {
-      SourceRec& src = c.sources[ents[i].doc];
-      src.names.insert(src.names.end(), ents[i].names.begin(), ents[i].names.end());
-      merge_props(src.props, ents[i].props);
-    }
-    c.names.insert(c.names.end(), std::make_move_iterator(ents[i].names.begin()),
-                   std::make_move_iterator(ents[i].names.end()));
-    merge_props(c.props, ents[i].props);
-    c.mentions.insert(c.mentions.end(), ents[i].mentions.begin(), ents[i].mentions.end());
-    ents[i] = EntityRec{};  // moved into its class: peak memory is one copy
-  }
-  struct Out {
-    std::string norm;
-    Node node;
-    std::vector<MentionRec> mentions;
-    size_t root;
-    std::map<std::string, SourceRec> sources;
-  };
-  std::vector<Out> outs;
-  for (auto& [root, c] : classes) {
-    sort_unique(c.names);
-    std::string best = *std::min_element(c.names.begin(), c.names.end(), better_name);
-    Out o;
-    o.norm = normalize_name(best);
-    o.node.label = c.label;
-    o.node.name = best;
-    for (auto& n : c.names)
-      if (n != best) o.node.aliases.push_back(n);
-    o.node.props = std::move(c.props);
-    sort_unique(c.mentions);
-    o.mentions = std::move(c.mentions);
-    o.root = root;
-    o.sources = std::move(c.sources);
-    outs.push_back(std::move(o));
-  }
-  std::sort(outs.begin(), outs.end(), [](const Out& a, const Out& b) {
-    return std::tie(a.node.label, a.norm, a.node.name) < std::tie(b.node.label, b.norm, b.node.name);
-  });
-  Graph g;
-  std::unordered_map<size_t, NodeId> node_of_root;
-  for (auto& o : outs) {
-    // One document that gave every name, value and mention: nothing to
-    // store, add_without infers it (most records of a corpus have one).
-    bool implied = false;
-    if (o.sources.size() == 1) {
-      auto& [doc, src] = *o.sources.begin();
-      sort_unique(src.names);
-      std::vector<std::string> all = o.node.aliases;
-      all.push_back(o.node.name);
-      sort_unique(all);
-      implied = src.names == all && src.props == o.node.props && !o.mentions.empty() &&
-                std::all_of(o.mentions.begin(), o.mentions.end(),
-                            [&d = doc](const MentionRec& m) { return *m.doc == d; });
-    }
-    for (const auto& m : o.mentions)
-      o.node.mentions.push_back({g.intern(*m.doc), m.start, m.end, g.intern(*m.rule)});
-    o.mentions = {};
-    NodeId id = g.add_node(std::move(o.node));
-    node_of_root[o.root] = id;
-    if (implied) continue;
-    std::vector<Source> sources;
-    for (auto& [doc, src] : o.sources) {
-      sort_unique(src.names);
-      sources.push_back({g.intern(doc), std::move(src.names), std::move(src.props)});
-    }
-    g.set_node_sources(id, std::move(sources));
-  }
-  // Edges: one per (type, source, target), symmetric ones with source <= target.
-  std::map<std::tuple<RelType, NodeId, NodeId>, RelationRec> edges;
-  for (auto& r : state_->relations) {
-    NodeId s = node_of_root.at(find_root(parent, r.source));
-    NodeId t = node_of_root.at(find_root(parent, r.target));
-    if (is_symmetric(r.type) && t < s) std::swap(s, t);
-    auto [it, fresh] = edges.try_emplace({r.type, s, t});
-    RelationRec& e = it->second;
-    if (fresh) e.type = r.type;
-    merge_props(e.props, r.props);
-    e.evidence.insert(e.evidence.end(), r.evidence.begin(), r.evidence.end());
-    r.evidence = {};
-    if (!r.doc.empty() && !r.props.empty()) merge_props(e.sources[r.doc].props, r.props);
-  }
-  for (auto& [key, r] : edges) {
-    sort_unique(r.evidence);
-    Edge e{r.type, std::get<1>(key), std::get<2>(key), std::move(r.props), {}};
-    const bool implied = r.sources.size() == 1 && r.sources.begin()->second.props == e.props &&
-                         !r.evidence.empty() &&
-                         std::all_of(r.evidence.begin(), r.evidence.end(),
-                                     [&rec = r](const EvidenceRec& ev) {
-                                       return *ev.doc == rec.sources.begin()->first;
-                                     });
-    for (const auto& ev : r.evidence)
-      e.evidence.push_back(
-          {g.intern(*ev.doc), ev.start, ev.end, g.intern(*ev.text), g.intern(*ev.rule)});
-    r.evidence = {};
-    EdgeId id = g.add_edge(std::move(e));
-    if (implied) continue;
-    std::vector<Source> sources;
-    for (auto& [doc, src] : r.sources) sources.push_back({g.intern(doc), {}, std::move(src.props)});
-    g.set_edge_sources(id, std::move(sources));
-  }
-  state_ = std::make_unique<State>();
-  return g;
 }
 
 namespace {

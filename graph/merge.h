@@ -7,9 +7,16 @@
 // united. The result is canonical -- nodes and edges in a sorted order, lists
 // sorted and deduplicated -- so merging is commutative and associative:
 // any order and any grouping of the same inputs gives an equal Graph.
+//
+// Memory is bounded (README "Corpus scale"): records go to spill files on
+// disk as they are added; only the entity-resolution keys and about 25
+// bytes per record stay in memory, and finish() reads the records back in
+// buckets of MergeOptions::bucket_bytes, node by node and edge by edge.
 #pragma once
 
+#include <cstdint>
 #include <istream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,9 +25,18 @@
 
 namespace kg {
 
+struct MergeOptions {
+  // Where the spill files go: "" for $TMPDIR, else /tmp. They are unlinked
+  // from the start, so nothing is left behind.
+  std::string spill_dir;
+  // How many bytes of spilled records finish() holds at once (a node or
+  // edge larger than this is read whole).
+  uint64_t bucket_bytes = 64ull << 20;
+};
+
 class Merger {
  public:
-  Merger();
+  explicit Merger(MergeOptions options = {});
   ~Merger();
   Merger(const Merger&) = delete;
   Merger& operator=(const Merger&) = delete;
@@ -34,9 +50,14 @@ class Merger {
   void add_without(const Graph& graph, const std::vector<std::string>& docs);
   // The canonical merged graph. The Merger is left empty.
   Graph finish();
+  // The same graph written straight to a graph file, atomically: the bytes
+  // of save_graph(finish(), path) without ever holding the Graph.
+  void finish_to_file(const std::string& path);
+
+  struct State;  // graph/merge_state.h
 
  private:
-  struct State;
+  MergeOptions options_;
   std::unique_ptr<State> state_;
 };
 

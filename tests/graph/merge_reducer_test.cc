@@ -96,6 +96,18 @@ void check_merge_of_merges(const fs::path& dir, const fs::path& fragments) {
   fs::path lib = dir / "lib.kggraph";
   kg::save_graph(merger.finish(), lib.string());
   CHECK(read_all(lib.string()) == single);
+
+  // The external merge's file, with buckets so small that every node and
+  // edge is a bucket of its own, and of a few KiB: the same bytes, from
+  // fragments and from graph lines alike.
+  for (uint64_t bucket : {uint64_t{1}, uint64_t{4096}}) {
+    kg::Merger small({dir.string(), bucket});
+    std::istringstream in(shard_text[0] + partial[1] + partial[2]);
+    kg::add_lines(small, in, "small");
+    fs::path streamed = dir / ("streamed" + std::to_string(bucket) + ".kggraph");
+    small.finish_to_file(streamed.string());
+    CHECK(read_all(streamed.string()) == single);
+  }
 }
 
 // kg build with 1 and 2 jobs, and extract | merge, give one graph file.
