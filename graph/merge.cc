@@ -23,6 +23,8 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <stdexcept>
 
 #include "graph/error.h"
@@ -175,7 +177,12 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
   const std::set<std::string_view> gone(docs.begin(), docs.end());
   constexpr uint32_t kNone = UINT32_MAX;
   std::vector<uint32_t> first(g.node_count(), kNone);  // a node's first kept record
-  std::map<std::pair<NodeId, std::string_view>, uint32_t> part;  // (node, doc) -> record
+  // (node, doc) -> record. Within one graph a Sym names one string, so
+  // documents compare by Sym: a country node can have a source and mentions
+  // in every document, and comparing their text pairwise was quadratic.
+  auto part_key = [](NodeId n, Sym doc) { return uint64_t{n} << 32 | doc; };
+  std::unordered_map<uint64_t, uint32_t> part;
+  std::unordered_map<Sym, std::vector<const NodeMention*>> mentions_of;  // doc -> mentions
   for (NodeId i = 0; i < g.node_count(); ++i) {
     const Node& n = g.node(i);
     std::vector<Source> implicit;
@@ -185,19 +192,22 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
       implicit[0].names.insert(implicit[0].names.end(), n.aliases.begin(), n.aliases.end());
       sources = implicit;
     }
+    mentions_of.clear();
+    for (const auto& m : n.mentions) mentions_of[m.doc].push_back(&m);
     uint32_t begin = kNone;
-    std::set<std::string_view> sourced_docs;
+    std::unordered_set<Sym> sourced_docs;
     std::set<std::string_view> sourced_names;
     for (const Source& src : sources) {
       std::string_view doc = g.str(src.doc);
-      sourced_docs.insert(doc);
+      sourced_docs.insert(src.doc);
       sourced_names.insert(src.names.begin(), src.names.end());
       if (gone.count(doc)) continue;
       merge_record::Entity r{doc, {src.names.begin(), src.names.end()}, src.props, {}};
-      for (const auto& m : n.mentions)
-        if (g.str(m.doc) == doc) r.mentions.push_back({doc, m.start, m.end, g.str(m.rule)});
+      if (auto it = mentions_of.find(src.doc); it != mentions_of.end())
+        for (const NodeMention* m : it->second)
+          r.mentions.push_back({doc, m->start, m->end, g.str(m->rule)});
       const uint32_t id = state_->add_entity(n.label, r);
-      part[{i, doc}] = id;
+      part[part_key(i, src.doc)] = id;
       if (begin == kNone) begin = id;
     }
     merge_record::Entity rest;
@@ -208,8 +218,8 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
       if (!sourced_value(sources, k, v)) rest.props.set(k, v);
     size_t had = 0;
     for (const auto& m : n.mentions) {
+      if (sourced_docs.count(m.doc)) continue;
       std::string_view doc = g.str(m.doc);
-      if (sourced_docs.count(doc)) continue;
       ++had;
       if (!gone.count(doc)) rest.mentions.push_back({doc, m.start, m.end, g.str(m.rule)});
     }
@@ -227,8 +237,8 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
   for (EdgeId i = 0; i < g.edge_count(); ++i) {
     const Edge& e = g.edge(i);
     if (first[e.source] == kNone || first[e.target] == kNone) continue;  // an end is gone
-    auto end_for = [&](NodeId n, std::string_view doc) {
-      auto it = part.find({n, doc});
+    auto end_for = [&](NodeId n, Sym doc) {
+      auto it = part.find(part_key(n, doc));
       return it != part.end() ? it->second : first[n];
     };
     std::vector<Source> implicit;
@@ -237,25 +247,26 @@ void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
       implicit.push_back({e.evidence[0].doc, {}, e.props});
       sources = implicit;
     }
-    std::map<std::string_view, merge_record::Relation> by_doc;
-    auto rec = [&](std::string_view doc) -> merge_record::Relation& {
+    std::map<std::string_view, std::pair<Sym, merge_record::Relation>> by_doc;
+    auto rec = [&](Sym sym) -> merge_record::Relation& {
+      const std::string_view doc = g.str(sym);
       auto [it, fresh] = by_doc.try_emplace(doc);
-      if (fresh) it->second.doc = doc;
-      return it->second;
+      if (fresh) it->second = {sym, {}}, it->second.second.doc = doc;
+      return it->second.second;
     };
-    for (const Source& src : sources) {
-      std::string_view doc = g.str(src.doc);
-      if (!gone.count(doc)) rec(doc).props = src.props;
-    }
+    for (const Source& src : sources)
+      if (!gone.count(g.str(src.doc))) rec(src.doc).props = src.props;
     size_t kept = 0;
     for (const auto& ev : e.evidence) {
       std::string_view doc = g.str(ev.doc);
       if (gone.count(doc)) continue;
       ++kept;
-      rec(doc).evidence.push_back({doc, ev.start, ev.end, g.str(ev.text), g.str(ev.rule)});
+      rec(ev.doc).evidence.push_back({doc, ev.start, ev.end, g.str(ev.text), g.str(ev.rule)});
     }
-    for (auto& [doc, r] : by_doc)
-      state_->add_relation(e.type, end_for(e.source, doc), end_for(e.target, doc), r);
+    for (auto& [doc, part_of_doc] : by_doc) {
+      const auto& [sym, r] = part_of_doc;
+      state_->add_relation(e.type, end_for(e.source, sym), end_for(e.target, sym), r);
+    }
     // The rest: values no source gave; an edge that never had evidence stays.
     merge_record::Relation rest;
     for (const auto& [k, v] : e.props)
