@@ -35,6 +35,7 @@
 
 #include "graph/error.h"
 #include "graph/graph_file.h"
+#include "graph/graph_sink.h"
 #include "graph/version.h"
 
 namespace kg {
@@ -123,10 +124,9 @@ void trim(std::vector<T>& v) {
 
 class Loader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Loader> {
  public:
-  Loader(const rapidjson::FileReadStream& in, uint64_t file_size)
-      : in_(in), file_size_(file_size) {}
+  Loader(const rapidjson::FileReadStream& in, uint64_t file_size, GraphSink& sink)
+      : in_(in), file_size_(file_size), sink_(sink) {}
 
-  Graph take_graph() { return std::move(g_); }
   bool failed() const { return !error_.empty(); }
   const std::string& error() const { return error_; }
   bool error_has_offset() const { return error_has_offset_; }
@@ -172,7 +172,7 @@ class Loader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Loader> {
     if (error_.empty()) {
       bool node = in_node_record();
       error_ = std::string(node ? "node " : "edge ") +
-               std::to_string(node ? g_.node_count() : g_.edge_count()) + ": " + what;
+               std::to_string(node ? nodes_ : edges_) + ": " + what;
     }
     return false;
   }
@@ -216,7 +216,8 @@ class Loader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Loader> {
 
   const rapidjson::FileReadStream& in_;
   const uint64_t file_size_;
-  Graph g_;
+  GraphSink& sink_;
+  size_t nodes_ = 0, edges_ = 0;  // records handed to sink_ so far
   std::vector<Sym> syms_;  // file string index -> Sym
 
   Frame stack_[kMaxDepth];
@@ -346,7 +347,7 @@ bool Loader::scalar(const Scalar& v) {
     }
     case Frame::kStrings:
       if (!v.is_string()) return fail_at("a string must be a string");
-      syms_.push_back(g_.intern(v.s));
+      syms_.push_back(sink_.intern(v.s));
       return true;
     case Frame::kNodes: return fail_record("expected an object");
     case Frame::kEdges: return fail_record("expected an object");
@@ -491,9 +492,9 @@ bool Loader::start(bool object) {
           // takes well over 40 bytes), so a hostile header cannot make us
           // reserve more than the file justifies.
           if (f == Field::kNodes && count_nodes_ >= 0)
-            g_.reserve(std::min<uint64_t>(count_nodes_, file_size_ / 40), 0);
+            sink_.reserve(std::min<uint64_t>(count_nodes_, file_size_ / 40), 0);
           if (f == Field::kEdges && count_edges_ >= 0)
-            g_.reserve(0, std::min<uint64_t>(count_edges_, file_size_ / 40));
+            sink_.reserve(0, std::min<uint64_t>(count_edges_, file_size_ / 40));
           return push(f == Field::kNodes ? Frame::kNodes : Frame::kEdges);
         default: return push(Frame::kSkip);
       }
@@ -614,14 +615,14 @@ bool Loader::end() {
                        std::to_string(syms_.size()));
       return true;
     case Frame::kNodes:
-      if (count_nodes_ >= 0 && static_cast<size_t>(count_nodes_) != g_.node_count())
+      if (count_nodes_ >= 0 && static_cast<size_t>(count_nodes_) != nodes_)
         return fail_at("\"counts\" says " + std::to_string(count_nodes_) + " nodes, the file has " +
-                       std::to_string(g_.node_count()));
+                       std::to_string(nodes_));
       return true;
     case Frame::kEdges:
-      if (count_edges_ >= 0 && static_cast<size_t>(count_edges_) != g_.edge_count())
+      if (count_edges_ >= 0 && static_cast<size_t>(count_edges_) != edges_)
         return fail_at("\"counts\" says " + std::to_string(count_edges_) + " edges, the file has " +
-                       std::to_string(g_.edge_count()));
+                       std::to_string(edges_));
       return true;
     case Frame::kNode: return end_node();
     case Frame::kEdge: return end_edge();
@@ -659,9 +660,9 @@ bool Loader::end_node() {
     if (!(seen_ & bit)) return fail_record(std::string("missing \"") + name + "\"");
   trim(node_.aliases);
   trim(node_.mentions);
-  NodeId id = g_.add_node(std::move(node_));
+  sink_.add_node(std::move(node_), std::move(sources_));
+  ++nodes_;
   node_ = Node{};
-  if (!sources_.empty()) g_.set_node_sources(id, std::move(sources_));
   sources_ = {};
   return true;
 }
@@ -672,19 +673,19 @@ bool Loader::end_edge() {
       {kSeenProps, "props"}, {kSeenEvidence, "evidence"}};
   for (const auto& [bit, name] : kRequired)
     if (!(seen_ & bit)) return fail_record(std::string("missing \"") + name + "\"");
-  if (edge_.source >= g_.node_count() || edge_.target >= g_.node_count())
+  if (edge_.source >= nodes_ || edge_.target >= nodes_)
     return fail_record("points at a missing node");
   trim(edge_.evidence);
-  EdgeId id = g_.add_edge(std::move(edge_));
+  sink_.add_edge(std::move(edge_), std::move(sources_));
+  ++edges_;
   edge_ = Edge{};
-  if (!sources_.empty()) g_.set_edge_sources(id, std::move(sources_));
   sources_ = {};
   return true;
 }
 
 }  // namespace
 
-Graph load_graph(const std::string& path) {
+void load_graph_into(const std::string& path, GraphSink& sink) {
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) throw IoError(path + ": cannot open for reading");
   struct stat st {};
@@ -693,7 +694,7 @@ Graph load_graph(const std::string& path) {
   constexpr size_t kBuffer = 1 << 20;
   std::unique_ptr<char[]> buffer(new char[kBuffer]);
   rapidjson::FileReadStream in(file.get(), buffer.get(), kBuffer);
-  Loader loader(in, size);
+  Loader loader(in, size, sink);
   rapidjson::Reader reader;
   rapidjson::ParseResult ok = reader.Parse<rapidjson::kParseDefaultFlags>(in, loader);
   if (std::ferror(file.get())) throw IoError(path + ": read error");
@@ -710,7 +711,12 @@ Graph load_graph(const std::string& path) {
         std::string(rapidjson::GetParseError_En(ok.Code())) +
             (ok.Offset() >= size ? " (the file is truncated)" : ""));
   }
-  return loader.take_graph();
+}
+
+Graph load_graph(const std::string& path) {
+  GraphBuilder builder;
+  load_graph_into(path, builder);
+  return std::move(builder.graph);
 }
 
 }  // namespace kg

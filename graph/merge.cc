@@ -21,6 +21,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -30,6 +31,7 @@
 #include "graph/error.h"
 #include "graph/fragment_io.h"
 #include "graph/graph_file.h"
+#include "graph/graph_sink.h"
 #include "graph/merge_state.h"
 #include "graph/normalize.h"
 
@@ -164,8 +166,6 @@ bool sourced_value(std::span<const Source> sources, const std::string& key, cons
   return false;
 }
 
-}  // namespace
-
 // A graph's node becomes one record per source document (its names, values
 // and mentions) plus one for the rest: what no source accounts for, such as
 // an imported node's names or mentions of documents without a source. So a
@@ -173,108 +173,172 @@ bool sourced_value(std::span<const Source> sources, const std::string& key, cons
 // unless it lived only on mentions that are now gone. Edges likewise, with
 // the evidence grouped by document so each part hangs on that document's
 // part of its end nodes.
+//
+// GraphFolder does this one record at a time, nodes in id order and then
+// edges, so a graph file can be folded in as it streams past (add_graph_file)
+// as well as a Graph in memory (add_without). `Strings` resolves the graph's
+// Syms: a Graph, or the string table of a streamed file. Within one graph a
+// Sym names one string and a string has one Sym, so documents compare by
+// Sym: a country node can have a source and mentions in every document, and
+// comparing their text pairwise was quadratic.
+template <class Strings>
+class GraphFolder {
+ public:
+  GraphFolder(Merger::State& state, const Strings& strings, const std::vector<std::string>& docs)
+      : state_(state), strings_(strings), gone_(docs.begin(), docs.end()) {}
+
+  void node(const Node& n, std::span<const Source> sources);
+  void edge(const Edge& e, std::span<const Source> sources);
+
+ private:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  static uint64_t part_key(NodeId n, Sym doc) { return uint64_t{n} << 32 | doc; }
+  std::string_view str(Sym s) const { return strings_.str(s); }
+
+  Merger::State& state_;
+  const Strings& strings_;
+  const std::set<std::string_view> gone_;
+  std::vector<uint32_t> first_;                 // node -> its first kept record
+  std::unordered_map<uint64_t, uint32_t> part_;  // (node, doc) -> record
+  std::unordered_map<Sym, std::vector<const NodeMention*>> mentions_of_;  // scratch
+};
+
+template <class Strings>
+void GraphFolder<Strings>::node(const Node& n, std::span<const Source> sources) {
+  const NodeId i = static_cast<NodeId>(first_.size());
+  std::vector<Source> implicit;
+  if (sources.empty() && single_doc(n.mentions)) {
+    implicit.push_back({n.mentions[0].doc, {n.name}, n.props});
+    implicit[0].names.insert(implicit[0].names.end(), n.aliases.begin(), n.aliases.end());
+    sources = implicit;
+  }
+  mentions_of_.clear();
+  for (const auto& m : n.mentions) mentions_of_[m.doc].push_back(&m);
+  uint32_t begin = kNone;
+  std::unordered_set<Sym> sourced_docs;
+  std::set<std::string_view> sourced_names;
+  for (const Source& src : sources) {
+    std::string_view doc = str(src.doc);
+    sourced_docs.insert(src.doc);
+    sourced_names.insert(src.names.begin(), src.names.end());
+    if (gone_.count(doc)) continue;
+    merge_record::Entity r{doc, {src.names.begin(), src.names.end()}, src.props, {}};
+    if (auto it = mentions_of_.find(src.doc); it != mentions_of_.end())
+      for (const NodeMention* m : it->second)
+        r.mentions.push_back({doc, m->start, m->end, str(m->rule)});
+    const uint32_t id = state_.add_entity(n.label, r);
+    part_[part_key(i, src.doc)] = id;
+    if (begin == kNone) begin = id;
+  }
+  merge_record::Entity rest;
+  if (!sourced_names.count(n.name)) rest.names.push_back(n.name);
+  for (const auto& a : n.aliases)
+    if (!sourced_names.count(a)) rest.names.push_back(a);
+  for (const auto& [k, v] : n.props)
+    if (!sourced_value(sources, k, v)) rest.props.set(k, v);
+  size_t had = 0;
+  for (const auto& m : n.mentions) {
+    if (sourced_docs.count(m.doc)) continue;
+    std::string_view doc = str(m.doc);
+    ++had;
+    if (!gone_.count(doc)) rest.mentions.push_back({doc, m.start, m.end, str(m.rule)});
+  }
+  // A record that never had mentions (imported) stays; one whose mentions
+  // were all removed goes. A rest without names needs a part to hang on.
+  const bool alive = had == 0 || !rest.mentions.empty();
+  const bool needed = !rest.names.empty() || !rest.props.empty() || !rest.mentions.empty();
+  if (alive && needed && (!rest.names.empty() || begin != kNone)) {
+    const uint32_t id = state_.add_entity(n.label, rest);
+    if (begin != kNone) state_.link(begin, id);
+    else begin = id;
+  }
+  first_.push_back(begin);
+}
+
+template <class Strings>
+void GraphFolder<Strings>::edge(const Edge& e, std::span<const Source> sources) {
+  if (first_[e.source] == kNone || first_[e.target] == kNone) return;  // an end is gone
+  auto end_for = [&](NodeId n, Sym doc) {
+    auto it = part_.find(part_key(n, doc));
+    return it != part_.end() ? it->second : first_[n];
+  };
+  std::vector<Source> implicit;
+  if (sources.empty() && !e.props.empty() && single_doc(e.evidence)) {
+    implicit.push_back({e.evidence[0].doc, {}, e.props});
+    sources = implicit;
+  }
+  std::map<std::string_view, std::pair<Sym, merge_record::Relation>> by_doc;
+  auto rec = [&](Sym sym) -> merge_record::Relation& {
+    const std::string_view doc = str(sym);
+    auto [it, fresh] = by_doc.try_emplace(doc);
+    if (fresh) it->second = {sym, {}}, it->second.second.doc = doc;
+    return it->second.second;
+  };
+  for (const Source& src : sources)
+    if (!gone_.count(str(src.doc))) rec(src.doc).props = src.props;
+  size_t kept = 0;
+  for (const auto& ev : e.evidence) {
+    std::string_view doc = str(ev.doc);
+    if (gone_.count(doc)) continue;
+    ++kept;
+    rec(ev.doc).evidence.push_back({doc, ev.start, ev.end, str(ev.text), str(ev.rule)});
+  }
+  for (auto& [doc, part_of_doc] : by_doc) {
+    const auto& [sym, r] = part_of_doc;
+    state_.add_relation(e.type, end_for(e.source, sym), end_for(e.target, sym), r);
+  }
+  // The rest: values no source gave; an edge that never had evidence stays.
+  merge_record::Relation rest;
+  for (const auto& [k, v] : e.props)
+    if (!sourced_value(sources, k, v)) rest.props.set(k, v);
+  if ((e.evidence.empty() && by_doc.empty()) ||
+      (!rest.props.empty() && (e.evidence.empty() || kept > 0)))
+    state_.add_relation(e.type, first_[e.source], first_[e.target], rest);
+}
+
+// The strings of a graph file being streamed: the one part of it held whole
+// (records refer to them by index from anywhere in the file).
+class StringTable {
+ public:
+  Sym intern(std::string_view s) {
+    if (auto it = index_.find(s); it != index_.end()) return it->second;
+    const Sym sym = static_cast<Sym>(strings_.size());
+    strings_.emplace_back(s);
+    index_.emplace(strings_.back(), sym);  // a deque never moves its elements
+    return sym;
+  }
+  std::string_view str(Sym s) const { return strings_[s]; }
+
+ private:
+  std::deque<std::string> strings_;
+  std::unordered_map<std::string_view, Sym> index_;
+};
+
+// A graph file folded into the merge as the loader reads it.
+class StreamedGraph final : public GraphSink {
+ public:
+  explicit StreamedGraph(Merger::State& state) : fold_(state, strings_, no_docs_) {}
+  Sym intern(std::string_view s) override { return strings_.intern(s); }
+  void add_node(Node&& node, std::vector<Source>&& sources) override { fold_.node(node, sources); }
+  void add_edge(Edge&& edge, std::vector<Source>&& sources) override { fold_.edge(edge, sources); }
+
+ private:
+  StringTable strings_;
+  const std::vector<std::string> no_docs_;
+  GraphFolder<StringTable> fold_;
+};
+
+}  // namespace
+
 void Merger::add_without(const Graph& g, const std::vector<std::string>& docs) {
-  const std::set<std::string_view> gone(docs.begin(), docs.end());
-  constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> first(g.node_count(), kNone);  // a node's first kept record
-  // (node, doc) -> record. Within one graph a Sym names one string, so
-  // documents compare by Sym: a country node can have a source and mentions
-  // in every document, and comparing their text pairwise was quadratic.
-  auto part_key = [](NodeId n, Sym doc) { return uint64_t{n} << 32 | doc; };
-  std::unordered_map<uint64_t, uint32_t> part;
-  std::unordered_map<Sym, std::vector<const NodeMention*>> mentions_of;  // doc -> mentions
-  for (NodeId i = 0; i < g.node_count(); ++i) {
-    const Node& n = g.node(i);
-    std::vector<Source> implicit;
-    std::span<const Source> sources = g.node_sources(i);
-    if (sources.empty() && single_doc(n.mentions)) {
-      implicit.push_back({n.mentions[0].doc, {n.name}, n.props});
-      implicit[0].names.insert(implicit[0].names.end(), n.aliases.begin(), n.aliases.end());
-      sources = implicit;
-    }
-    mentions_of.clear();
-    for (const auto& m : n.mentions) mentions_of[m.doc].push_back(&m);
-    uint32_t begin = kNone;
-    std::unordered_set<Sym> sourced_docs;
-    std::set<std::string_view> sourced_names;
-    for (const Source& src : sources) {
-      std::string_view doc = g.str(src.doc);
-      sourced_docs.insert(src.doc);
-      sourced_names.insert(src.names.begin(), src.names.end());
-      if (gone.count(doc)) continue;
-      merge_record::Entity r{doc, {src.names.begin(), src.names.end()}, src.props, {}};
-      if (auto it = mentions_of.find(src.doc); it != mentions_of.end())
-        for (const NodeMention* m : it->second)
-          r.mentions.push_back({doc, m->start, m->end, g.str(m->rule)});
-      const uint32_t id = state_->add_entity(n.label, r);
-      part[part_key(i, src.doc)] = id;
-      if (begin == kNone) begin = id;
-    }
-    merge_record::Entity rest;
-    if (!sourced_names.count(n.name)) rest.names.push_back(n.name);
-    for (const auto& a : n.aliases)
-      if (!sourced_names.count(a)) rest.names.push_back(a);
-    for (const auto& [k, v] : n.props)
-      if (!sourced_value(sources, k, v)) rest.props.set(k, v);
-    size_t had = 0;
-    for (const auto& m : n.mentions) {
-      if (sourced_docs.count(m.doc)) continue;
-      std::string_view doc = g.str(m.doc);
-      ++had;
-      if (!gone.count(doc)) rest.mentions.push_back({doc, m.start, m.end, g.str(m.rule)});
-    }
-    // A record that never had mentions (imported) stays; one whose mentions
-    // were all removed goes. A rest without names needs a part to hang on.
-    const bool alive = had == 0 || !rest.mentions.empty();
-    const bool needed = !rest.names.empty() || !rest.props.empty() || !rest.mentions.empty();
-    if (alive && needed && (!rest.names.empty() || begin != kNone)) {
-      const uint32_t id = state_->add_entity(n.label, rest);
-      if (begin != kNone) state_->link(begin, id);
-      else begin = id;
-    }
-    first[i] = begin;
-  }
-  for (EdgeId i = 0; i < g.edge_count(); ++i) {
-    const Edge& e = g.edge(i);
-    if (first[e.source] == kNone || first[e.target] == kNone) continue;  // an end is gone
-    auto end_for = [&](NodeId n, Sym doc) {
-      auto it = part.find(part_key(n, doc));
-      return it != part.end() ? it->second : first[n];
-    };
-    std::vector<Source> implicit;
-    std::span<const Source> sources = g.edge_sources(i);
-    if (sources.empty() && !e.props.empty() && single_doc(e.evidence)) {
-      implicit.push_back({e.evidence[0].doc, {}, e.props});
-      sources = implicit;
-    }
-    std::map<std::string_view, std::pair<Sym, merge_record::Relation>> by_doc;
-    auto rec = [&](Sym sym) -> merge_record::Relation& {
-      const std::string_view doc = g.str(sym);
-      auto [it, fresh] = by_doc.try_emplace(doc);
-      if (fresh) it->second = {sym, {}}, it->second.second.doc = doc;
-      return it->second.second;
-    };
-    for (const Source& src : sources)
-      if (!gone.count(g.str(src.doc))) rec(src.doc).props = src.props;
-    size_t kept = 0;
-    for (const auto& ev : e.evidence) {
-      std::string_view doc = g.str(ev.doc);
-      if (gone.count(doc)) continue;
-      ++kept;
-      rec(ev.doc).evidence.push_back({doc, ev.start, ev.end, g.str(ev.text), g.str(ev.rule)});
-    }
-    for (auto& [doc, part_of_doc] : by_doc) {
-      const auto& [sym, r] = part_of_doc;
-      state_->add_relation(e.type, end_for(e.source, sym), end_for(e.target, sym), r);
-    }
-    // The rest: values no source gave; an edge that never had evidence stays.
-    merge_record::Relation rest;
-    for (const auto& [k, v] : e.props)
-      if (!sourced_value(sources, k, v)) rest.props.set(k, v);
-    if ((e.evidence.empty() && by_doc.empty()) ||
-        (!rest.props.empty() && (e.evidence.empty() || kept > 0)))
-      state_->add_relation(e.type, first[e.source], first[e.target], rest);
-  }
+  GraphFolder<Graph> fold(*state_, g, docs);
+  for (NodeId i = 0; i < g.node_count(); ++i) fold.node(g.node(i), g.node_sources(i));
+  for (EdgeId i = 0; i < g.edge_count(); ++i) fold.edge(g.edge(i), g.edge_sources(i));
+}
+
+void Merger::add_graph_file(const std::string& path) {
+  StreamedGraph sink(*state_);
+  load_graph_into(path, sink);
 }
 
 namespace {
@@ -287,9 +351,10 @@ bool is_graph_line(std::string_view line) {
 }
 
 // A graph file that arrived as one line of a stream goes through the one
-// graph loader (load_graph reads a path) by way of an anonymous in-memory
-// file, so there is a single parser to trust. Errors name `place`.
-Graph graph_from_line(const std::string& line, const std::string& place) {
+// graph loader (it reads a path) by way of an anonymous in-memory file, so
+// there is a single parser to trust; the line is freed once copied, so the
+// graph is held once, as text. Errors name `place`.
+void add_graph_line(Merger& merger, std::string& line, const std::string& place) {
   int fd = memfd_create("kg-graph-line", MFD_CLOEXEC);
   if (fd < 0) throw IoError(place + ": cannot create an in-memory file");
   struct Closer {
@@ -301,9 +366,10 @@ Graph graph_from_line(const std::string& line, const std::string& place) {
     if (n < 0) throw IoError(place + ": cannot write an in-memory file");
     done += static_cast<size_t>(n);
   }
+  std::string().swap(line);
   const std::string path = "/proc/self/fd/" + std::to_string(fd);
   try {
-    return load_graph(path);
+    merger.add_graph_file(path);
   } catch (const InputError& e) {
     std::string what = e.what();
     if (what.rfind(path, 0) == 0) what = place + what.substr(path.size());
@@ -320,7 +386,7 @@ void add_lines(Merger& merger, std::istream& in, const std::string& name) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     if (is_graph_line(line))
-      merger.add(graph_from_line(line, name + ":" + std::to_string(line_no)));
+      add_graph_line(merger, line, name + ":" + std::to_string(line_no));
     else
       merger.add(fragment_from_json(line, name, line_no));
   }

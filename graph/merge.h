@@ -48,6 +48,11 @@ class Merger {
   // as the graph records sources; see Graph::node_sources). A node or edge
   // left with no mention or evidence goes; one that never had any stays.
   void add_without(const Graph& graph, const std::vector<std::string>& docs);
+  // add(load_graph(path)) without holding the graph: the file is folded in
+  // as it is read, and only its string table stays until the end of the
+  // call. Throws as load_graph does; the records before a problem in the
+  // file have been added by then (kg merge stops and writes nothing).
+  void add_graph_file(const std::string& path);
   // The canonical merged graph. The Merger is left empty.
   Graph finish();
   // The same graph written straight to a graph file, atomically: the bytes

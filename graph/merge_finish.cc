@@ -285,25 +285,6 @@ void Merger::State::finish(GraphSink& sink) {
                  });
 }
 
-namespace {
-
-// The in-memory sink: finish() builds a Graph.
-class GraphBuilder final : public GraphSink {
- public:
-  Sym intern(std::string_view s) override { return graph.intern(s); }
-  void add_node(Node&& node, std::vector<Source>&& sources) override {
-    const NodeId id = graph.add_node(std::move(node));
-    if (!sources.empty()) graph.set_node_sources(id, std::move(sources));
-  }
-  void add_edge(Edge&& edge, std::vector<Source>&& sources) override {
-    const EdgeId id = graph.add_edge(std::move(edge));
-    if (!sources.empty()) graph.set_edge_sources(id, std::move(sources));
-  }
-  Graph graph;
-};
-
-}  // namespace
-
 Graph Merger::finish() {
   GraphBuilder builder;
   state_->finish(builder);

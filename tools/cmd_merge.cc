@@ -35,7 +35,7 @@ void add_merge_command(CLI::App& app) {
     Merger merger(args->merge);
     for (const auto& path : args->inputs) {
       if (path != "-" && looks_like_graph_file(path)) {
-        merger.add(load_graph(path));
+        merger.add_graph_file(path);
         continue;
       }
       // Fragment files and standard input may also hold graph files, one a
