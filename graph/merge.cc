@@ -11,8 +11,11 @@
 // commutative and associative.
 //
 // Canonical choices:
-// - display name: among all surface forms, the one with the most capitals,
-//   then the longest, then the byte-wise smallest; the others become aliases.
+// - display name: the surface form with the most capitals, then the
+//   longest, then the byte-wise smallest; the others become aliases. For a
+//   country only the names records gave as its name compete (the
+//   fragments' canonical "China", not the alias "Chinese"), while there are
+//   any: named_by_records.
 // - a property set to different values: the byte-wise smallest value's text.
 // - nodes sorted by (label, normalised name, name); edges by (type, source,
 //   target); symmetric edges stored with source <= target.
@@ -21,6 +24,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <set>
@@ -83,6 +87,11 @@ bool better_name(std::string_view a, std::string_view b) {
   return a < b;
 }
 
+bool better_choice(bool a_named, std::string_view a, bool b_named, std::string_view b) {
+  if (a_named != b_named) return a_named;
+  return better_name(a, b);
+}
+
 uint32_t Merger::State::find(uint32_t x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
   return x;
@@ -98,13 +107,16 @@ uint32_t Merger::State::add_entity(Label label, const merge_record::Entity& e) {
   parent.push_back(id);
   labels.push_back(label);
   entity_bytes.push_back(checked_id(scratch.size()));
-  for (std::string_view name : e.names) {
+  for (size_t i = 0; i < e.names.size(); ++i) {
+    const std::string_view name = e.names[i];
+    const bool named = e.named && i == 0 && named_by_records(label);
     std::string key(1, static_cast<char>(label));
     key += normalize_name(name);
-    auto [it, fresh] = keys.try_emplace(std::move(key), Key{id, std::string(name)});
+    auto [it, fresh] = keys.try_emplace(std::move(key), Key{id, std::string(name), named});
     if (fresh) continue;
     link(id, it->second.record);
-    if (better_name(name, it->second.best)) it->second.best = name;
+    Key& k = it->second;
+    if (better_choice(named, name, k.best_named, k.best)) k.best = name, k.best_named = named;
   }
   return id;
 }
@@ -230,8 +242,17 @@ void GraphFolder<Strings>::node(const Node& n, std::span<const Source> sources) 
     part_[part_key(i, src.doc)] = id;
     if (begin == kNone) begin = id;
   }
+  // The rest gives the node's name when no document did. Where records'
+  // names decide (named_by_records), a document gives it only as its first
+  // name, so a name that won as some record's name survives merging again.
+  const bool name_given =
+      named_by_records(n.label)
+          ? std::any_of(sources.begin(), sources.end(),
+                        [&](const Source& src) { return !src.names.empty() && src.names[0] == n.name; })
+          : sourced_names.count(n.name) > 0;
   merge_record::Entity rest;
-  if (!sourced_names.count(n.name)) rest.names.push_back(n.name);
+  rest.named = !name_given;
+  if (!name_given) rest.names.push_back(n.name);
   for (const auto& a : n.aliases)
     if (!sourced_names.count(a)) rest.names.push_back(a);
   for (const auto& [k, v] : n.props)

@@ -110,29 +110,49 @@ void for_each_group(SpillFile& spill, const std::vector<uint32_t>& group_of,
   }
 }
 
-std::vector<std::string> strings(const std::vector<std::string_view>& views) {
-  return {views.begin(), views.end()};
-}
-
-// What one document gave a merged node.
+// What one document gave a merged node; `name` is the best of the names
+// it gave as a name (not an alias).
 struct SourcePart {
   std::vector<std::string_view> names;
+  std::string_view name;
   Props props;
 };
 
+// Keeps in `best` the better of it and `name` by better_name.
+void keep_better(std::string_view& best, std::string_view name) {
+  if (best.empty() || better_name(name, best)) best = name;
+}
+
+// A source's names as the graph file lists them: the name it gave first,
+// then its aliases sorted (add_without reads the first as the name).
+std::vector<std::string> source_names(SourcePart& src) {
+  sort_unique(src.names);
+  std::vector<std::string> out;
+  out.reserve(src.names.size());
+  if (!src.name.empty()) out.emplace_back(src.name);
+  for (std::string_view n : src.names)
+    if (n != src.name) out.emplace_back(n);
+  return out;
+}
+
 // One node from its class's records: the union of names (the best one is
-// the node's name), values (merge_props, in record order), mentions and
-// per-document sources.
+// the node's name; for a country, the best of those records gave as its
+// name, so it is "China", not its demonym "Chinese"), values (merge_props,
+// in record order), mentions and per-document sources.
 void emit_node(GraphSink& sink, Label label, std::span<const std::string_view> records) {
   std::vector<std::string_view> names;
+  std::string_view best_given;
   Props props;
   std::vector<MentionRef> mentions;
   std::map<std::string_view, SourcePart> sources;
   for (std::string_view bytes : records) {
     merge_record::Entity e = merge_record::decode_entity(bytes);
+    const bool gives_name = e.named && !e.names.empty() && named_by_records(label);
+    if (gives_name) keep_better(best_given, e.names[0]);
     if (!e.doc.empty()) {
       SourcePart& src = sources[e.doc];
       src.names.insert(src.names.end(), e.names.begin(), e.names.end());
+      if (gives_name) keep_better(src.name, e.names[0]);
       merge_props(src.props, e.props);
     }
     names.insert(names.end(), e.names.begin(), e.names.end());
@@ -142,7 +162,9 @@ void emit_node(GraphSink& sink, Label label, std::span<const std::string_view> r
   if (names.empty()) throw InputError("merge: a node without a name");
   sort_unique(names);
   sort_unique(mentions);
-  const std::string_view best = *std::min_element(names.begin(), names.end(), better_name);
+  const std::string_view best = !best_given.empty()
+                                    ? best_given
+                                    : *std::min_element(names.begin(), names.end(), better_name);
   Node node;
   node.label = label;
   node.name = best;
@@ -154,7 +176,7 @@ void emit_node(GraphSink& sink, Label label, std::span<const std::string_view> r
   if (sources.size() == 1) {
     auto& [doc, src] = *sources.begin();
     sort_unique(src.names);
-    implied = src.names == names && src.props == props && !mentions.empty() &&
+    implied = src.names == names && src.name == best && src.props == props && !mentions.empty() &&
               std::all_of(mentions.begin(), mentions.end(),
                           [&d = doc](const MentionRef& m) { return m.doc == d; });
   }
@@ -166,10 +188,8 @@ void emit_node(GraphSink& sink, Label label, std::span<const std::string_view> r
   }
   std::vector<Source> out;
   if (!implied)
-    for (auto& [doc, src] : sources) {
-      sort_unique(src.names);
-      out.push_back({sink.intern(doc), strings(src.names), std::move(src.props)});
-    }
+    for (auto& [doc, src] : sources)
+      out.push_back({sink.intern(doc), source_names(src), std::move(src.props)});
   sink.add_node(std::move(node), std::move(out));
 }
 
@@ -223,7 +243,9 @@ void Merger::State::finish(GraphSink& sink) {
     for (const auto& [root, entry] : by_root) {
       if (classes.empty() || classes.back().first != root)
         classes.emplace_back(root, entry);
-      else if (better_name(entry->second.best, classes.back().second->second.best))
+      else if (better_choice(entry->second.best_named, entry->second.best,
+                             classes.back().second->second.best_named,
+                             classes.back().second->second.best))
         classes.back().second = entry;
     }
   }

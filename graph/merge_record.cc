@@ -120,7 +120,7 @@ std::string_view or_own(std::string_view doc, std::string_view record_doc) {
 
 void encode(const Entity& e, std::string& out) {
   put_str(out, e.doc);
-  put_varint(out, e.names.size());
+  put_varint(out, e.names.size() << 1 | (e.named ? 1 : 0));
   for (auto name : e.names) put_str(out, name);
   put_props(out, e.props);
   put_varint(out, e.mentions.size());
@@ -149,7 +149,9 @@ Entity decode_entity(std::string_view bytes) {
   Reader in(bytes);
   Entity e;
   e.doc = in.str();
-  e.names.resize(in.varint());
+  const uint64_t names = in.varint();
+  e.named = names & 1;
+  e.names.resize(names >> 1);
   for (auto& name : e.names) name = in.str();
   e.props = in.props();
   e.mentions.resize(in.varint());

@@ -34,6 +34,11 @@ struct Entity {
   std::vector<std::string_view> names;  // name first, then aliases
   Props props;
   std::vector<MentionRef> mentions;
+  // Whether names[0] is the name this record gives the entity (a fragment's
+  // name, a document's name for a graph node). False when every name is an
+  // alias: the part of a graph node whose name a document gave. The node's
+  // name is chosen among given names first (merge.cc's better_choice).
+  bool named = true;
 };
 
 struct Relation {

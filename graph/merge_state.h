@@ -39,10 +39,12 @@ struct Merger::State {
   std::vector<uint32_t> entity_bytes;
   SpillFile entity_spill;
   // Label byte + normalised name -> the first record with it, and the best
-  // surface form of that key so far (merge.cc's better_name).
+  // surface form of that key so far (merge.cc's better_choice), and whether
+  // some record gave it as its name.
   struct Key {
     uint32_t record;
     std::string best;
+    bool best_named = false;
   };
   std::unordered_map<std::string, Key> keys;
   struct Relation {
@@ -55,8 +57,15 @@ struct Merger::State {
   std::string scratch;  // encoding buffer
 };
 
+// Whether the names records give as a name decide a node's name: for
+// countries, whose fragments name them by the gazetteer's canonical name
+// ("China") and give demonyms and other forms ("Chinese", "Sino") as
+// aliases. Other nodes take the best of all their surface forms.
+inline bool named_by_records(Label label) { return label == Label::kCountry; }
+
 // The canonical choices both halves share (merge.cc).
 bool better_name(std::string_view a, std::string_view b);
+bool better_choice(bool a_named, std::string_view a, bool b_named, std::string_view b);
 void merge_props(Props& into, const Props& from);
 
 }  // namespace kg

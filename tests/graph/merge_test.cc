@@ -77,6 +77,37 @@ TEST_CASE("merge is order-independent and associative; graphs are merge inputs")
   CHECK(back.finish() == all);
 }
 
+TEST_CASE("a country keeps the name its fragments give, not a longer alias") {
+  auto country = [](const std::string& doc, std::vector<std::string> aliases) {
+    Fragment f;
+    f.doc = doc;
+    f.entities.push_back({"e1", Label::kCountry, "Vietnam", std::move(aliases), {}, {{0, 7, "gaz"}}});
+    f.entities.push_back({"e2", Label::kInstitution, "Hanoi College", {"Hanoi College of Technology"}, {}, {{9, 20, "org"}}});
+    return f;
+  };
+  Fragment a = country("a.txt", {"Vietnamese"});
+  Fragment b = country("b.txt", {"Socialist Republic of Vietnam"});
+  Fragment c = country("c.txt", {});
+  Graph all = merge_all({a, b, c});
+  const auto id = all.find(Label::kCountry, "Vietnamese");
+  REQUIRE(id);
+  CHECK(all.node(*id).name == "Vietnam");
+  CHECK(all.node(*id).aliases == std::vector<std::string>{"Socialist Republic of Vietnam", "Vietnamese"});
+  // Other labels still take the best surface form: more capitals.
+  CHECK(all.node(*all.find(Label::kInstitution, "Hanoi College")).name == "Hanoi College of Technology");
+  // Through a graph file, in shards, and with a document taken out.
+  const std::string path = tmp_path("country.kggraph");
+  save_graph(merge_all({a, b}), path);
+  Merger shards;
+  shards.add_graph_file(path);
+  shards.add(c);
+  CHECK(shards.finish() == all);
+  Graph without_c = remove_documents(all, {"c.txt"});
+  CHECK(without_c == merge_all({a, b}));
+  CHECK(without_c.node(*without_c.find(Label::kCountry, "Vietnam")).name == "Vietnam");
+  std::remove(path.c_str());
+}
+
 TEST_CASE("a graph file streamed into a merge equals the loaded graph merged") {
   Fragment a = tvi_fragment("a.txt", "Tianjin Vocational Institute", {"TVI"});
   a.entities[0].props.set("kind", std::string("college"));
