@@ -160,6 +160,14 @@ TEST_CASE("merge of shard merges equals the single merge on a generated corpus",
   fs::path frags = dir / "generated.jsonl";
   REQUIRE(run_kg("extract -o " + frags.string() + " " + articles).code == 0);
   CHECK(lines_of(read_all(frags.string())).size() == 68);
+  // The fragments themselves, not only the graphs, are the same for any
+  // number of jobs.
+  auto one = run_kg("extract --with-text --jobs 1 " + articles);
+  auto two = run_kg("extract --with-text --jobs 2 " + articles);
+  REQUIRE(one.code == 0);
+  REQUIRE(two.code == 0);
+  CHECK(one.out == two.out);
+  CHECK(one.out.size() > read_all(frags.string()).size());  // with the text
   check_merge_of_merges(dir, frags);
   check_build_matches(dir, articles, frags);
   // The generator's gold is what the text states; extraction must find
