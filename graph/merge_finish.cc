@@ -176,7 +176,8 @@ void emit_node(GraphSink& sink, Label label, std::span<const std::string_view> r
   if (sources.size() == 1) {
     auto& [doc, src] = *sources.begin();
     sort_unique(src.names);
-    implied = src.names == names && src.name == best && src.props == props && !mentions.empty() &&
+    implied = src.names == names && (!named_by_records(label) || src.name == best) &&
+              src.props == props && !mentions.empty() &&
               std::all_of(mentions.begin(), mentions.end(),
                           [&d = doc](const MentionRef& m) { return m.doc == d; });
   }
