@@ -107,9 +107,10 @@ uint32_t Merger::State::add_entity(Label label, const merge_record::Entity& e) {
   parent.push_back(id);
   labels.push_back(label);
   entity_bytes.push_back(checked_id(scratch.size()));
+  const bool given = gives_name(label, e);
   for (size_t i = 0; i < e.names.size(); ++i) {
     const std::string_view name = e.names[i];
-    const bool named = e.named && i == 0 && named_by_records(label);
+    const bool named = given && i == 0;
     std::string key(1, static_cast<char>(label));
     key += normalize_name(name);
     auto [it, fresh] = keys.try_emplace(std::move(key), Key{id, std::string(name), named});
@@ -196,7 +197,7 @@ bool sourced_value(std::span<const Source> sources, const std::string& key, cons
 template <class Strings>
 class GraphFolder {
  public:
-  GraphFolder(Merger::State& state, const Strings& strings, const std::vector<std::string>& docs)
+  GraphFolder(Merger::State& state, const Strings& strings, std::span<const std::string> docs)
       : state_(state), strings_(strings), gone_(docs.begin(), docs.end()) {}
 
   void node(const Node& n, std::span<const Source> sources);
@@ -338,14 +339,13 @@ class StringTable {
 // A graph file folded into the merge as the loader reads it.
 class StreamedGraph final : public GraphSink {
  public:
-  explicit StreamedGraph(Merger::State& state) : fold_(state, strings_, no_docs_) {}
+  explicit StreamedGraph(Merger::State& state) : fold_(state, strings_, {}) {}
   Sym intern(std::string_view s) override { return strings_.intern(s); }
   void add_node(Node&& node, std::vector<Source>&& sources) override { fold_.node(node, sources); }
   void add_edge(Edge&& edge, std::vector<Source>&& sources) override { fold_.edge(edge, sources); }
 
  private:
   StringTable strings_;
-  const std::vector<std::string> no_docs_;
   GraphFolder<StringTable> fold_;
 };
 

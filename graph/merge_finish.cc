@@ -118,11 +118,6 @@ struct SourcePart {
   Props props;
 };
 
-// Keeps in `best` the better of it and `name` by better_name.
-void keep_better(std::string_view& best, std::string_view name) {
-  if (best.empty() || better_name(name, best)) best = name;
-}
-
 // A source's names as the graph file lists them: the name it gave first,
 // then its aliases sorted (add_without reads the first as the name).
 std::vector<std::string> source_names(SourcePart& src) {
@@ -141,18 +136,23 @@ std::vector<std::string> source_names(SourcePart& src) {
 // in record order), mentions and per-document sources.
 void emit_node(GraphSink& sink, Label label, std::span<const std::string_view> records) {
   std::vector<std::string_view> names;
-  std::string_view best_given;
+  // The node's name, chosen as the merge's keys choose (better_choice).
+  std::string_view best;
+  bool best_named = false;
+  auto offer = [&](std::string_view name, bool named) {
+    if (best.empty() || better_choice(named, name, best_named, best)) best = name, best_named = named;
+  };
   Props props;
   std::vector<MentionRef> mentions;
   std::map<std::string_view, SourcePart> sources;
   for (std::string_view bytes : records) {
     merge_record::Entity e = merge_record::decode_entity(bytes);
-    const bool gives_name = e.named && !e.names.empty() && named_by_records(label);
-    if (gives_name) keep_better(best_given, e.names[0]);
+    const bool given = gives_name(label, e);
+    for (size_t i = 0; i < e.names.size(); ++i) offer(e.names[i], given && i == 0);
     if (!e.doc.empty()) {
       SourcePart& src = sources[e.doc];
       src.names.insert(src.names.end(), e.names.begin(), e.names.end());
-      if (gives_name) keep_better(src.name, e.names[0]);
+      if (given && (src.name.empty() || better_name(e.names[0], src.name))) src.name = e.names[0];
       merge_props(src.props, e.props);
     }
     names.insert(names.end(), e.names.begin(), e.names.end());
@@ -162,9 +162,6 @@ void emit_node(GraphSink& sink, Label label, std::span<const std::string_view> r
   if (names.empty()) throw InputError("merge: a node without a name");
   sort_unique(names);
   sort_unique(mentions);
-  const std::string_view best = !best_given.empty()
-                                    ? best_given
-                                    : *std::min_element(names.begin(), names.end(), better_name);
   Node node;
   node.label = label;
   node.name = best;

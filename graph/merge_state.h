@@ -63,6 +63,12 @@ struct Merger::State {
 // aliases. Other nodes take the best of all their surface forms.
 inline bool named_by_records(Label label) { return label == Label::kCountry; }
 
+// Whether `entity`, a record of a node labelled `label`, gives its names[0]
+// as the node's name in that sense.
+inline bool gives_name(Label label, const merge_record::Entity& entity) {
+  return entity.named && !entity.names.empty() && named_by_records(label);
+}
+
 // The canonical choices both halves share (merge.cc).
 bool better_name(std::string_view a, std::string_view b);
 bool better_choice(bool a_named, std::string_view a, bool b_named, std::string_view b);

@@ -157,13 +157,17 @@ struct Reference {
   double cpu_ratio(const Timing& t) const { return cpu / t.cpu; }
 };
 
+// One stage's line; `detail` (the checksum and its unit) may be empty.
+void print_stage(const char* label, const Reference& ref, const Timing& t,
+                 const std::string& detail) {
+  std::printf("stage ceiling: %-38s %8.1f MB/s  ratio %.3f  (CPU ratio %.3f; %.2f s, %.2f s CPU%s)\n",
+              label, ref.mb / t.secs, ref.ratio(t), ref.cpu_ratio(t), t.secs, t.cpu,
+              detail.empty() ? "" : ("; " + detail).c_str());
+}
+
 void print_stage(const char* label, const Reference& ref, const Timing& t, uint64_t checksum,
                  const char* unit) {
-  std::printf(
-      "stage ceiling: %-38s %8.1f MB/s  ratio %.3f  (CPU ratio %.3f; %.2f s, %.2f s CPU; "
-      "%llu %s)\n",
-      label, ref.mb / t.secs, ref.ratio(t), ref.cpu_ratio(t), t.secs, t.cpu,
-      (unsigned long long)checksum, unit);
+  print_stage(label, ref, t, std::to_string(checksum) + " " + unit);
 }
 
 // Times the ICU stages alone and prints them; the sum of the fastest NFKC
@@ -217,10 +221,9 @@ void icu_stage_ceilings(const std::vector<std::string>& texts, uint64_t reps,
   // The minimal mandated ICU work: the faster NFKC variant plus the iterator.
   const Timing& best = always.cpu < checked.cpu ? always : checked;
   Timing both{best.secs + breaks.secs, best.cpu + breaks.cpu};
-  std::printf("stage ceiling: %-38s %8.1f MB/s  ratio %.3f  (CPU ratio %.3f; %.2f s, %.2f s CPU)\n",
-              always.cpu < checked.cpu ? "NFKC normalizeUTF8 + BreakIterator"
+  print_stage(always.cpu < checked.cpu ? "NFKC normalizeUTF8 + BreakIterator"
                                        : "NFKC checked + BreakIterator",
-              ref.mb / both.secs, ref.ratio(both), ref.cpu_ratio(both), both.secs, both.cpu);
+              ref, both, "");
   auto verdict = [](double r) { return r < 0.25 ? "BELOW" : "above"; };
   std::printf("mandated ICU stages alone: %s 0.25 by wall clock (%.3f), %s by CPU time (%.3f)\n",
               verdict(ref.ratio(both)), ref.ratio(both), verdict(ref.cpu_ratio(both)),
