@@ -425,10 +425,11 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
     }
   }
 
-  // Overlap policy: priority, then length, then position. The candidates
-  // are visited in that order through sorted indices: std::sort makes the
-  // same comparisons either way, so ties come out as they would if the
-  // (large) candidates themselves were moved about.
+  // Overlap policy: priority, then length, then position, then the order
+  // the candidates were found in (gazetteers first, then the patterns in
+  // the order the packs list them): a total order, so a tie between two
+  // rules on one span never depends on how many other candidates there are.
+  // The candidates are visited through sorted indices, not moved about.
   std::vector<uint32_t> order(all.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
@@ -436,7 +437,8 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
     const Candidate& b = all[j];
     if (a.priority != b.priority) return a.priority > b.priority;
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-    return a.start < b.start;
+    if (a.start != b.start) return a.start < b.start;
+    return i < j;
   });
   std::vector<Candidate> won;
   std::multimap<uint32_t, size_t> won_by_start;

@@ -150,6 +150,26 @@ bool is_list_item(const std::string& l) {
   return bullet && l.size() < 160 && last != '.' && last != ';';
 }
 
+// The heading of a list of other stories: "Related news", "Read more".
+bool is_related_heading(const std::string& l) {
+  static const RE2 heading(
+      "(?i)(?:related|more|latest|recommended|further)"
+      "(?: news| articles| stories| reading| links| content| headlines)?\\s*:?|"
+      "read more\\s*:?|you may also like\\s*:?|相关新闻|相关阅读|推荐阅读");
+  return l.size() <= 40 && RE2::FullMatch(l, heading);
+}
+
+// A headline under such a heading: short, and no sentence ends it.
+bool is_headline_like(const std::string& l) {
+  static constexpr std::string_view kStops[] = {".", "!", "?", "\xE3\x80\x82", "\"",
+                                                "\xE2\x80\x9D"};  // 。 ”
+  if (l.size() >= 160 || word_count(l) > 20) return false;
+  for (auto stop : kStops)
+    if (l.size() >= stop.size() && l.compare(l.size() - stop.size(), stop.size(), stop) == 0)
+      return false;
+  return true;
+}
+
 }  // namespace
 
 std::vector<std::string> drop_furniture(const std::vector<std::string>& lines) {
@@ -158,8 +178,15 @@ std::vector<std::string> drop_furniture(const std::vector<std::string>& lines) {
     if (!l.empty()) ++nonempty, latin += has_latin(l);
   bool mostly_latin = latin * 2 > nonempty;
   std::vector<std::string> kept;
+  bool under_related = false;  // headlines follow a "Related news" heading
   for (const auto& line : lines) {
     if (line.empty()) continue;
+    if (is_related_heading(line)) {
+      under_related = true;
+      continue;
+    }
+    if (under_related && is_headline_like(line)) continue;
+    under_related = false;
     if (mostly_latin && !has_latin(line)) continue;
     if (is_furniture(line)) continue;
     for (auto& part : split_rubrics(line))

@@ -127,6 +127,9 @@ bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& 
   const size_t n = w.size();
   std::vector<int> pre(n + 1, -1), suf(n + 1, -1);
   for (size_t i = 1; i < n; ++i) pre[i] = piece(w.substr(0, i)), suf[i] = piece(w.substr(i));
+  // A capitalised word ending in "a" is far more often a name ("Banda",
+  // "Angela", "Roberta") than a word glued to the article: not certain.
+  if (is_upper(w[0])) suf[n - 1] = -1;
   int best_fn = 0;
   best.clear();
   for (size_t i = 1; i < n; ++i) {

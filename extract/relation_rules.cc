@@ -184,8 +184,10 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
         add(RelType::kLocatedIn, rm.entity_of[i], rm.entity_of[j], {}, sentence_of(outer.start),
             "located_in.name_prefix");
       } else if (in.end == outer.end && in.start > outer.start) {
+        // "X of <Place>", also as other languages write it ("Universidad
+        // Nacional de Asunción").
         std::string before = doc.text.substr(outer.start, in.start - outer.start);
-        static const RE2 tail(R"(.*\s(?:of|in)\s+(?:the\s+)?)");
+        static const RE2 tail(R"(.*\s(?:of|in|de|del|di|do|da|du|des)\s+(?:the\s+)?)");
         if (RE2::FullMatch(before, tail))
           add(RelType::kLocatedIn, rm.entity_of[i], rm.entity_of[j], {}, sentence_of(outer.start),
               "located_in.name_suffix");

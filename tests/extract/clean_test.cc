@@ -71,6 +71,22 @@ TEST_CASE("clean: furniture of the seeds is dropped", "[clean]") {
   CHECK(d3.text.rfind("News", 0) != 0);
 }
 
+TEST_CASE("clean: headlines under a related-news heading are dropped", "[clean]") {
+  kg::RawArticle a;
+  a.id = a.source = "related.txt";
+  a.text =
+      "Colleges meet in Nanning\n\nThe forum opened in Nanning on Monday.\n\nRelated news\n"
+      "Guangxi holds job fair for graduates\nNew campus opens in Beihai\n";
+  auto d = cleaner().clean(a)[0];
+  CHECK(d.text.find("The forum opened in Nanning on Monday.") != std::string::npos);
+  for (const char* s : {"Related news", "job fair", "Beihai"}) CHECK(d.text.find(s) == std::string::npos);
+  // A paragraph after the list is the article again.
+  a.text = "Colleges meet\n\nRead more:\nA headline\nThe forum opened on Monday in Nanning.\n";
+  auto e = cleaner().clean(a)[0];
+  CHECK(e.text.find("A headline") == std::string::npos);
+  CHECK(e.text.find("The forum opened on Monday in Nanning.") != std::string::npos);
+}
+
 TEST_CASE("clean: glued words of seed 003 are repaired", "[clean]") {
   auto d3 = clean_seed("003_c7982c664df55974.txt")[0];
   for (const char* s : {"the Center for Vocational Education Development", "was held in Nanning",
@@ -90,7 +106,8 @@ TEST_CASE("glue: certain splits only", "[clean]") {
   CHECK(g.repair("theThe2024Forum") == "the The 2024 Forum");
   // Names and ordinary words stay whole.
   for (const char* s : {"Hunan", "Nanning", "YouTube", "McDonald", "Guangxi Zhuang", "COVID-19",
-                        "mother-in-law", "Hà Nội", "1,000 students"})
+                        "mother-in-law", "Hà Nội", "1,000 students", "Mwila Banda", "Angela",
+                        "Roberta"})
     CHECK(g.repair(s) == s);
 }
 
