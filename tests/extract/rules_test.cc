@@ -277,6 +277,30 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
        RelType::kLocatedIn,
        "Universidad Nacional de Asuncion",
        "Asuncion"},
+      {{"Delegates toured the Luban Workshop in Kenya, which Jinhua Polytechnic built jointly "
+        "with Machakos University in 2019."},
+       RelType::kEstablished,
+       "Machakos University",
+       "Luban Workshop in Kenya"},
+      {{"Hefei Technical College and Nairobi Technical College signed a memorandum on exchanges, "
+        "and Anhui Audit College signed a contract with Kisii University."},
+       RelType::kSigned,
+       "Hefei Technical College",
+       "Nairobi Technical College"},
+      {{"Teachers met at the 2024 Silk Road Skills Forum in Tashkent on Monday."},
+       RelType::kHeldIn,
+       "2024 Silk Road Skills Forum",
+       "Tashkent"},
+      {{"The 2024 Silk Road Skills Forum opened.",
+        "Officials from the Uzbek Ministry of Higher Education and colleges from Kazakhstan took "
+        "part in the forum."},
+       RelType::kAttended,
+       "Kazakhstan",
+       "2024 Silk Road Skills Forum"},
+      {{"The Kenya Skills Council Executive Director Mary Wanjiru spoke on Monday."},
+       RelType::kAffiliatedWith,
+       "Mary Wanjiru",
+       "Kenya Skills Council"},
       {{"Grace Mutale, Vice-Chancellor of Copperbelt University, spoke."},
        RelType::kAffiliatedWith,
        "Grace Mutale",
@@ -287,6 +311,14 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
     kg::Fragment f = builtin().extract(make_doc(c.sentences));
     CHECK(has_relation(f, c.type, c.source, c.target));
   }
+}
+
+TEST_CASE("partners in a building are not built by each other", "[rules]") {
+  kg::Fragment f = builtin().extract(make_doc(
+      {"Delegates toured the Luban Workshop in Kenya, which Jinhua Polytechnic built jointly with "
+       "Machakos University in 2019."}));
+  CHECK(has_relation(f, RelType::kEstablished, "Jinhua Polytechnic", "Luban Workshop in Kenya"));
+  CHECK_FALSE(has_relation(f, RelType::kEstablished, "Jinhua Polytechnic", "Machakos University"));
 }
 
 TEST_CASE("article-level attendance and its limits", "[rules]") {
