@@ -256,6 +256,7 @@ void EntityMatcher::Impl::scan_gazetteer(const std::string& text,
     c.props = hit.list->options;
     for (const auto& [k, v] : hit.entry->props) c.props[k] = v;
     c.gazetteer = true;
+    c.surname = c.props.erase("surnames") > 0;
     out.push_back(std::move(c));
   }
 }
@@ -328,7 +329,11 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
     if (words.size() < 2) return false;
     for (auto [b, e] : words) {
       std::string_view w = std::string_view(text).substr(b, e - b);
-      if (person_stop.count(w) || gaz_names.count(w)) return false;
+      if (person_stop.count(w)) return false;
+      // A known name is not part of a person's, unless its list says such
+      // names are also surnames ("Juan Herrera", not Herrera province).
+      if (auto g = gaz_names.find(w); g != gaz_names.end() && !g->second.list->options.count("surnames"))
+        return false;
     }
   }
   c.canonical = name;
@@ -457,6 +462,7 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
       bool c_in_w = w.start <= c.start && c.end <= w.end && (c.end - c.start) < (w.end - w.start);
       bool w_in_c = c.start <= w.start && w.end <= c.end && (w.end - w.start) < (c.end - c.start);
       auto may_nest = [](const Candidate& inner, const Candidate& outer) {
+        if (inner.surname && outer.label == Label::kPerson) return false;
         return inner.nest && !outer.anaphor && (inner.label != outer.label || inner.gazetteer);
       };
       if ((c_in_w && may_nest(c, w)) || (w_in_c && may_nest(w, c))) continue;

@@ -33,6 +33,7 @@ struct Candidate {
   bool gazetteer = false;
   bool anaphor = false;  // "the Alliance": resolved to an earlier entity
   bool nest = true;      // may sit inside another candidate
+  bool surname = false;  // from a gazetteer of names that are also surnames
   std::string lost_to;   // set when the overlap policy dropped it
 };
 

@@ -301,6 +301,11 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
        RelType::kAffiliatedWith,
        "Mary Wanjiru",
        "Kenya Skills Council"},
+      // Provinces and states abroad come from ISO 3166-2.
+      {{"Teachers of Sindh Agricultural College visited Hubei."},
+       RelType::kLocatedIn,
+       "Sindh Agricultural College",
+       "Sindh"},
       {{"Grace Mutale, Vice-Chancellor of Copperbelt University, spoke."},
        RelType::kAffiliatedWith,
        "Grace Mutale",
@@ -311,6 +316,19 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
     kg::Fragment f = builtin().extract(make_doc(c.sentences));
     CHECK(has_relation(f, c.type, c.source, c.target));
   }
+}
+
+TEST_CASE("a province that is also a surname leaves the person whole", "[rules]") {
+  // Herrera is a province of Panama in ISO 3166-2, and a common surname.
+  kg::Fragment f = builtin().extract(
+      make_doc({"Juan Herrera, Rector of the Technological University of Panama, spoke."}));
+  CHECK(find_entity(f, Label::kPerson, "Juan Herrera") != nullptr);
+  CHECK(find_entity(f, Label::kPlace, "Herrera") == nullptr);
+  CHECK(has_relation(f, RelType::kAffiliatedWith, "Juan Herrera",
+                     "Technological University of Panama"));
+  // Without the person around it, the province is found.
+  kg::Fragment g = builtin().extract(make_doc({"The college opened a campus in Herrera."}));
+  CHECK(find_entity(g, Label::kPlace, "Herrera") != nullptr);
 }
 
 TEST_CASE("partners in a building are not built by each other", "[rules]") {
