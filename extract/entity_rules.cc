@@ -141,7 +141,7 @@ struct EntityMatcher::Impl {
   std::vector<Pattern> patterns;
   RulesPrefilter prefilter;
   std::vector<std::unique_ptr<RE2>> skips;
-  std::set<std::string, std::less<>> name_stop, tail_stop, person_stop, heads;
+  std::set<std::string, std::less<>> name_stop, tail_stop, person_stop, heads, in_name_heads;
   std::vector<std::string> not_entity;
   std::vector<std::string> vocabulary;
 
@@ -164,6 +164,7 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
   words_of("name_stop", m.name_stop);
   words_of("person_stop", m.person_stop);
   words_of("name_tail_stop", m.tail_stop);
+  words_of("in_name_heads", m.in_name_heads);
   for (const auto& l : m.rules.lists)
     if (l.options.count("head"))
       for (const auto& e : l.entries)
@@ -282,6 +283,13 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   // A personal name keeps two words ("An Yan").
   size_t min_left = c.label == Label::kPerson ? 2 : 1;
   while (first + min_left < words.size() && name_stop.count(word(first))) ++first;
+  // A place before "and" opens a list, not a name: "... College in Vietnam
+  // and Kunming Railway College".
+  if (c.label != Label::kPerson && first + 2 < words.size() && word(first + 1) == "and")
+    if (auto g = gaz_names.find(word(first)); g != gaz_names.end() && g->second.list->label &&
+                                              (*g->second.list->label == Label::kCountry ||
+                                               *g->second.list->label == Label::kPlace))
+      first += 2;
   // A year opens only an event's name.
   static const RE2 year(R"((?:19|20)\d\d)");
   if (c.label != Label::kEvent && first + 1 < words.size() && RE2::FullMatch(word(first), year))
@@ -296,15 +304,39 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   while (last > first + 1 && connectors.count(word(last - 1))) --last;
   // Two coordinated names: "Department of Education and Department of
   // Transportation", "X Research Center and National Y Conference".
+  // Also two names that each hold a head word: "Sokoine University of
+  // Agriculture and Hunan Agricultural University".
   if (p.heads != nullptr) {
+    auto holds_head = [&](size_t from, size_t to) {
+      for (size_t k = from; k < to; ++k)
+        if (heads.count(word(k))) return true;
+      return false;
+    };
     for (size_t i = first + 1; i + 1 < last; ++i) {
-      if (word(i) != "and" || !(heads.count(word(i + 1)) || heads.count(word(i - 1)))) continue;
+      if (word(i) != "and") continue;
+      if (!(heads.count(word(i + 1)) || heads.count(word(i - 1)) ||
+            (holds_head(first, i) && holds_head(i + 1, last))))
+        continue;
       resume = words[i + 1].first;
       last = i;
       // The left part must still hold the rule's head word.
       if (head_start >= words[i - 1].second) return false;
       break;
     }
+  }
+  // "in <Place>" after the head word belongs to the name of an embassy or
+  // an office ("Embassy of China in Thailand"), not of a university ("...
+  // University of Laos in Vientiane"): where the head word is not one of
+  // the in_name_heads list, the name ends before it.
+  if (c.label == Label::kInstitution && p.heads != nullptr && !in_name_heads.empty()) {
+    size_t head = first;
+    while (head < last && words[head].first < head_start) ++head;
+    if (head < last && !in_name_heads.count(word(head)))
+      for (size_t i = head + 1; i + 1 < last; ++i)
+        if (word(i) == "in") {
+          last = i;
+          break;
+        }
   }
   if (first >= last) return false;
   c.start = words[first].first;

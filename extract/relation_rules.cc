@@ -293,9 +293,24 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
                 target = rm.entity_of[s.mention[t]];
           return target >= 0 ? target : main_event;
         };
+        // target=previous: the entity named last before the match whose
+        // label the dst= filter allows ("Its members include ..." after the
+        // alliance was named), in this sentence or an earlier one.
+        auto previous = [&]() {
+          for (size_t t = s.at.size(); t-- > 0;)
+            if (s.at[t] < mb && label_in(opt, "dst", ents[rm.entity_of[s.mention[t]]].type))
+              return rm.entity_of[s.mention[t]];
+          for (size_t i = first; i-- > 0;)
+            if (label_in(opt, "dst", ents[rm.entity_of[i]].type)) return rm.entity_of[i];
+          return -1;
+        };
+        bool to_previous = opt.count("target") && opt.at("target") == "previous";
         if (!p.groups.count("src") && nearest_event() >= 0) srcs.push_back(nearest_event());
         std::vector<int> dsts = group("dst", "dst");
-        if (!p.groups.count("dst") && nearest_event() >= 0) dsts.push_back(nearest_event());
+        if (!p.groups.count("dst")) {
+          int target = to_previous ? previous() : nearest_event();
+          if (target >= 0) dsts.push_back(target);
+        }
         for (int a : srcs)
           for (int b : dsts) add(p.rule->type, a, b, props, span, p.rule->id);
       }
