@@ -84,11 +84,24 @@ struct Sentence {
   std::vector<size_t> at;    // token n -> byte offset of the token in shape
 };
 
-// Token numbers inside shape[b, e).
+// True when token n is a possessor of the next token, "⟪C0⟫'s ⟪I1⟫"
+// (Nicaragua's National Technological Institute): the party is the
+// possessed name, not the country.
+bool possessor(const Sentence& s, size_t n) {
+  if (n + 1 >= s.at.size()) return false;
+  size_t end = s.shape.find(kClose, s.at[n]);
+  if (end == std::string::npos) return false;
+  std::string_view rest = std::string_view(s.shape).substr(end + 3, s.at[n + 1] - end - 3);
+  return rest == "'s " || rest == "\xE2\x80\x99s ";  // 's, ’s
+}
+
+// Token numbers inside shape[b, e), but for a possessor whose possessed
+// token is inside too (a group "⟪C0⟫'s ⟪I1⟫" names one party, ⟪I1⟫).
 std::vector<int> tokens_in(const Sentence& s, size_t b, size_t e) {
   std::vector<int> out;
+  auto inside = [&](size_t n) { return s.at[n] >= b && s.at[n] < e; };
   for (size_t n = 0; n < s.at.size(); ++n)
-    if (s.at[n] >= b && s.at[n] < e) out.push_back(static_cast<int>(n));
+    if (inside(n) && !(possessor(s, n) && inside(n + 1))) out.push_back(static_cast<int>(n));
   return out;
 }
 

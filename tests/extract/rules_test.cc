@@ -364,6 +364,17 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
        RelType::kSigned,
        "Xi'an Aviation College",
        "National Aviation Training Authority"},
+      // A possessive country names its institution, it is not a party itself.
+      {{"The 2021 Lake Victoria Skills Forum was hosted by Uganda's Directorate of Industrial "
+        "Training, with the help of the Embassy of China in Uganda."},
+       RelType::kHosted,
+       "Directorate of Industrial Training",
+       "2021 Lake Victoria Skills Forum"},
+      {{"The 2021 Lake Victoria Skills Forum was hosted by Uganda's Directorate of Industrial "
+        "Training, with the help of the Embassy of China in Uganda."},
+       RelType::kHosted,
+       "Embassy of China in Uganda",
+       "2021 Lake Victoria Skills Forum"},
       {{"Grace Mutale, Vice-Chancellor of Copperbelt University, spoke."},
        RelType::kAffiliatedWith,
        "Grace Mutale",
@@ -387,6 +398,14 @@ TEST_CASE("a province that is also a surname leaves the person whole", "[rules]"
   // Without the person around it, the province is found.
   kg::Fragment g = builtin().extract(make_doc({"The college opened a campus in Herrera."}));
   CHECK(find_entity(g, Label::kPlace, "Herrera") != nullptr);
+}
+
+TEST_CASE("a country in the possessive hosts nothing", "[rules]") {
+  kg::Fragment f = builtin().extract(make_doc(
+      {"The 2021 Lake Victoria Skills Forum was hosted by Uganda's Directorate of Industrial "
+       "Training."}));
+  CHECK_FALSE(has_relation(f, RelType::kHosted, "Uganda", "2021 Lake Victoria Skills Forum"));
+  CHECK(has_relation(f, RelType::kLocatedIn, "Directorate of Industrial Training", "Uganda"));
 }
 
 TEST_CASE("partners in a building are not built by each other", "[rules]") {
