@@ -324,6 +324,21 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
       break;
     }
   }
+  // A comma inside a name lists its fields ("Ministry of Labour, Invalids
+  // and Social Affairs"); one before another head word lists names
+  // ("Ministry of Education, Nanjing University and ..."): the name ends
+  // at that comma.
+  for (size_t i = first; i + 1 < last; ++i) {
+    std::string_view w = word(i);
+    if (w.empty() || w.back() != ',') continue;
+    bool another_head = false;
+    for (size_t k = i + 1; k < last && !another_head; ++k) another_head = heads.count(word(k)) > 0;
+    if (another_head) {
+      resume = words[i + 1].first;
+      last = i + 1;  // the comma itself is trimmed below
+    }
+    break;
+  }
   // "in <Place>" after the head word belongs to the name of an embassy or
   // an office ("Embassy of China in Thailand"), not of a university ("...
   // University of Laos in Vientiane"): where the head word is not one of

@@ -400,6 +400,21 @@ TEST_CASE("a province that is also a surname leaves the person whole", "[rules]"
   CHECK(find_entity(g, Label::kPlace, "Herrera") != nullptr);
 }
 
+TEST_CASE("a comma lists a ministry's fields, or names", "[rules]") {
+  kg::Fragment f = builtin().extract(make_doc(
+      {"The Ministry of Labour, Invalids and Social Affairs of Vietnam signed a memorandum with "
+       "Guangxi Normal University."}));
+  CHECK(find_entity(f, Label::kInstitution,
+                    "Ministry of Labour, Invalids and Social Affairs of Vietnam") != nullptr);
+  CHECK(has_relation(f, RelType::kLocatedIn,
+                     "Ministry of Labour, Invalids and Social Affairs of Vietnam", "Vietnam"));
+  kg::Fragment g = builtin().extract(make_doc(
+      {"Officials of the Ministry of Education, Nanjing University and Hohai University met."}));
+  CHECK(find_entity(g, Label::kInstitution, "Ministry of Education") != nullptr);
+  CHECK(find_entity(g, Label::kInstitution, "Nanjing University") != nullptr);
+  CHECK(find_entity(g, Label::kInstitution, "Hohai University") != nullptr);
+}
+
 TEST_CASE("a country in the possessive hosts nothing", "[rules]") {
   kg::Fragment f = builtin().extract(make_doc(
       {"The 2021 Lake Victoria Skills Forum was hosted by Uganda's Directorate of Industrial "
