@@ -286,9 +286,9 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   // A place before "and" opens a list, not a name: "... College in Vietnam
   // and Kunming Railway College".
   if (c.label != Label::kPerson && first + 2 < words.size() && word(first + 1) == "and")
-    if (auto g = gaz_names.find(word(first)); g != gaz_names.end() && g->second.list->label &&
-                                              (*g->second.list->label == Label::kCountry ||
-                                               *g->second.list->label == Label::kPlace))
+    if (auto g = gaz_names.find(word(first));
+        g != gaz_names.end() && g->second.list->label &&
+        (*g->second.list->label == Label::kCountry || *g->second.list->label == Label::kPlace))
       first += 2;
   // A year opens only an event's name.
   static const RE2 year(R"((?:19|20)\d\d)");
@@ -379,7 +379,8 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
       if (person_stop.count(w)) return false;
       // A known name is not part of a person's, unless its list says such
       // names are also surnames ("Juan Herrera", not Herrera province).
-      if (auto g = gaz_names.find(w); g != gaz_names.end() && !g->second.list->options.count("surnames"))
+      if (auto g = gaz_names.find(w);
+          g != gaz_names.end() && !g->second.list->options.count("surnames"))
         return false;
     }
   }

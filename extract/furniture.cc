@@ -161,8 +161,8 @@ bool is_related_heading(const std::string& l) {
 
 // A headline under such a heading: short, and no sentence ends it.
 bool is_headline_like(const std::string& l) {
-  static constexpr std::string_view kStops[] = {".", "!", "?", "\xE3\x80\x82", "\"",
-                                                "\xE2\x80\x9D"};  // 。 ”
+  static constexpr std::string_view kStops[] = {".",  "!",           "?", "\xE3\x80\x82",
+                                                "\"", "\xE2\x80\x9D"};  // 。 ”
   if (l.size() >= 160 || word_count(l) > 20) return false;
   for (auto stop : kStops)
     if (l.size() >= stop.size() && l.compare(l.size() - stop.size(), stop.size(), stop) == 0)

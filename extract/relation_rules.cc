@@ -15,6 +15,7 @@ namespace kg {
 namespace {
 
 constexpr int64_t kMaxMem = 64 << 20;
+constexpr size_t kLookBack = 500;               // mentions target=previous looks back over
 constexpr const char* kOpen = "\xE2\x9F\xAA";   // ⟪
 constexpr const char* kClose = "\xE2\x9F\xAB";  // ⟫
 
@@ -308,12 +309,14 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
         };
         // target=previous: the entity named last before the match whose
         // label the dst= filter allows ("Its members include ..." after the
-        // alliance was named), in this sentence or an earlier one.
+        // alliance was named), in this sentence or an earlier one, looking
+        // back a bounded number of mentions as coreference does.
         auto previous = [&]() {
           for (size_t t = s.at.size(); t-- > 0;)
             if (s.at[t] < mb && label_in(opt, "dst", ents[rm.entity_of[s.mention[t]]].type))
               return rm.entity_of[s.mention[t]];
-          for (size_t i = first; i-- > 0;)
+          size_t stop = first > kLookBack ? first - kLookBack : 0;
+          for (size_t i = first; i-- > stop;)
             if (label_in(opt, "dst", ents[rm.entity_of[i]].type)) return rm.entity_of[i];
           return -1;
         };

@@ -79,7 +79,8 @@ TEST_CASE("clean: headlines under a related-news heading are dropped", "[clean]"
       "Guangxi holds job fair for graduates\nNew campus opens in Beihai\n";
   auto d = cleaner().clean(a)[0];
   CHECK(d.text.find("The forum opened in Nanning on Monday.") != std::string::npos);
-  for (const char* s : {"Related news", "job fair", "Beihai"}) CHECK(d.text.find(s) == std::string::npos);
+  for (const char* s : {"Related news", "job fair", "Beihai"})
+    CHECK(d.text.find(s) == std::string::npos);
   // A paragraph after the list is the article again.
   a.text = "Colleges meet\n\nRead more:\nA headline\nThe forum opened on Monday in Nanning.\n";
   auto e = cleaner().clean(a)[0];
@@ -105,9 +106,9 @@ TEST_CASE("glue: certain splits only", "[clean]") {
   CHECK(g.repair("the CPCCommitteeof the") == "the CPC Committee of the");
   CHECK(g.repair("theThe2024Forum") == "the The 2024 Forum");
   // Names and ordinary words stay whole.
-  for (const char* s : {"Hunan", "Nanning", "YouTube", "McDonald", "Guangxi Zhuang", "COVID-19",
-                        "mother-in-law", "Hà Nội", "1,000 students", "Mwila Banda", "Angela",
-                        "Roberta"})
+  for (const char* s :
+       {"Hunan", "Nanning", "YouTube", "McDonald", "Guangxi Zhuang", "COVID-19", "mother-in-law",
+        "Hà Nội", "1,000 students", "Mwila Banda", "Angela", "Roberta"})
     CHECK(g.repair(s) == s);
 }
 
