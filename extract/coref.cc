@@ -260,6 +260,37 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
     }
   }
 
+  // A government body named with its country either way is one body:
+  // "Tajik Ministry of Education and Science" and "Ministry of Education
+  // and Science of Tajikistan", keyed by the country's code and the rest.
+  std::map<std::string, std::pair<int, int>> by_country_form;  // -> prefix form, suffix form
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const Candidate& c = ms[i];
+    if (dropped[i] || c.anaphor || c.label != Label::kInstitution) continue;
+    if (auto k = c.props.find("kind"); k == c.props.end() || k->second != "government") continue;
+    for (size_t j = i + 1; j < ms.size() && ms[j].start < c.end; ++j) {
+      const Candidate& in = ms[j];
+      auto iso = in.props.find("iso2");
+      if (in.label != Label::kCountry || iso == in.props.end() || in.end > c.end) continue;
+      std::string base;
+      bool prefix = in.start == c.start && in.end < c.end && text[in.end] == ' ';
+      if (prefix) {
+        base = text.substr(in.end + 1, c.end - in.end - 1);
+      } else if (in.end == c.end && in.start > c.start) {
+        static const RE2 of_tail(R"((.+?)\s+of\s+(?:the\s+)?)");
+        if (!RE2::FullMatch(text.substr(c.start, in.start - c.start), of_tail, &base)) continue;
+      } else {
+        continue;
+      }
+      auto& forms = by_country_form.try_emplace(iso->second + "|" + normalize_name(base), -1, -1)
+                        .first->second;
+      int& mine = prefix ? forms.first : forms.second;
+      if (mine < 0) mine = static_cast<int>(i);
+      if (forms.first >= 0 && forms.second >= 0) uf.join(forms.first, forms.second);
+      break;
+    }
+  }
+
   ResolvedMentions out;
   std::map<int, int> entity_of_root;
   for (size_t i = 0; i < ms.size(); ++i) {

@@ -117,6 +117,7 @@ struct RelationMatcher::Impl {
   rules::RuleSet rules;
   std::vector<Pattern> patterns;
   RulesPrefilter prefilter;
+  std::vector<std::string> sent_abroad;  // list sent_abroad: "Embassy", ...
 };
 
 RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<Impl>()) {
@@ -135,6 +136,9 @@ RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_uni
     m.patterns.push_back(std::move(p));
   }
   m.prefilter.compile();
+  if (const auto* l = m.rules.find_list("sent_abroad"))
+    for (const auto& e : l->entries)
+      for (const auto& n : e.names) m.sent_abroad.push_back(n);
 }
 
 RelationMatcher::~RelationMatcher() = default;
@@ -195,6 +199,12 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
       if (in.label != Label::kPlace && in.label != Label::kCountry) continue;
       if (in.start == outer.start && in.end < outer.end && doc.text[in.end] == ' ') {
         if (outer.label == Label::kWorkshop && in.label != Label::kCountry) continue;
+        std::string_view name(doc.text.data() + outer.start, outer.end - outer.start);
+        if (std::any_of(m.sent_abroad.begin(), m.sent_abroad.end(), [&](const std::string& w) {
+              size_t at = name.find(w);
+              return at != std::string_view::npos && at > 0 && name[at - 1] == ' ';
+            }))
+          continue;  // "Chinese Embassy in Tajikistan" is not in China
         add(RelType::kLocatedIn, rm.entity_of[i], rm.entity_of[j], {}, sentence_of(outer.start),
             "located_in.name_prefix");
       } else if (in.end == outer.end && in.start > outer.start) {
@@ -315,9 +325,19 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
           for (size_t t = s.at.size(); t-- > 0;)
             if (s.at[t] < mb && label_in(opt, "dst", ents[rm.entity_of[s.mention[t]]].type))
               return rm.entity_of[s.mention[t]];
+          // An earlier sentence: its outermost mentions, as its tokens were
+          // ("Luban Workshop in Tajikistan", not the "Luban Workshop" in it).
+          // Mentions come by start, the longer first, so one that holds
+          // mention i comes shortly before it.
+          auto nested = [&](size_t i) {
+            for (size_t k = i; k-- > 0 && i - k <= 8;)
+              if (ms[k].start <= ms[i].start && ms[k].end >= ms[i].end) return true;
+            return false;
+          };
           size_t stop = first > kLookBack ? first - kLookBack : 0;
           for (size_t i = first; i-- > stop;)
-            if (label_in(opt, "dst", ents[rm.entity_of[i]].type)) return rm.entity_of[i];
+            if (!nested(i) && label_in(opt, "dst", ents[rm.entity_of[i]].type))
+              return rm.entity_of[i];
           return -1;
         };
         bool to_previous = opt.count("target") && opt.at("target") == "previous";

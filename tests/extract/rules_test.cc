@@ -375,6 +375,25 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
        RelType::kHosted,
        "Embassy of China in Uganda",
        "2021 Lake Victoria Skills Forum"},
+      {{"Yantai Polytechnic is also a member of the Bohai Skills Alliance, founded by the Shandong "
+        "Provincial Department of Education and Dalian University in 2015."},
+       RelType::kEstablished,
+       "Dalian University",
+       "Bohai Skills Alliance"},
+      {{"Yantai Polytechnic is also a member of the Bohai Skills Alliance, founded by the Shandong "
+        "Provincial Department of Education and Dalian University in 2015."},
+       RelType::kMemberOf,
+       "Yantai Polytechnic",
+       "Bohai Skills Alliance"},
+      {{"The Luban Workshop in Mali opened in Bamako.",
+        "It was built by Hunan Railway College and the University of Bamako."},
+       RelType::kEstablished,
+       "University of Bamako",
+       "Luban Workshop in Mali"},
+      {{"Wuxi Technical College signed a contract with the French Chamber of Commerce in China."},
+       RelType::kSigned,
+       "Wuxi Technical College",
+       "French Chamber of Commerce in China"},
       {{"Grace Mutale, Vice-Chancellor of Copperbelt University, spoke."},
        RelType::kAffiliatedWith,
        "Grace Mutale",
@@ -398,6 +417,16 @@ TEST_CASE("a province that is also a surname leaves the person whole", "[rules]"
   // Without the person around it, the province is found.
   kg::Fragment g = builtin().extract(make_doc({"The college opened a campus in Herrera."}));
   CHECK(find_entity(g, Label::kPlace, "Herrera") != nullptr);
+}
+
+TEST_CASE("a ministry named with its country either way is one ministry", "[rules]") {
+  kg::Fragment f = builtin().extract(
+      make_doc({"The Kenyan Ministry of Vocational Training hosted the meeting.",
+                "Officials of the Ministry of Vocational Training of Kenya spoke."}));
+  const kg::FragmentEntity* e =
+      find_entity(f, Label::kInstitution, "Ministry of Vocational Training of Kenya");
+  REQUIRE(e != nullptr);
+  CHECK(e == find_entity(f, Label::kInstitution, "Kenyan Ministry of Vocational Training"));
 }
 
 TEST_CASE("a comma lists a ministry's fields, or names", "[rules]") {
@@ -434,6 +463,11 @@ TEST_CASE("what a sentence does not state", "[rules]") {
       // A country in the possessive names its institution; it hosts nothing.
       {hosted, RelType::kHosted, "Uganda", "2021 Lake Victoria Skills Forum", false},
       {hosted, RelType::kLocatedIn, "Directorate of Industrial Training", "Uganda", true},
+      // An embassy stands in the country it is sent to.
+      {"The forum was hosted by the Chinese Embassy in Mali.", RelType::kLocatedIn,
+       "Chinese Embassy in Mali", "China", false},
+      {"The forum was hosted by the Chinese Embassy in Mali.", RelType::kLocatedIn,
+       "Chinese Embassy in Mali", "Mali", true},
       // Partners in a building are not built by each other.
       {built, RelType::kEstablished, "Jinhua Polytechnic", "Machakos University", false},
       {built, RelType::kEstablished, "Jinhua Polytechnic", "Luban Workshop in Kenya", true},
