@@ -113,9 +113,14 @@ struct RelationMatcher::Impl {
     const rules::RelationRule* rule;
     std::unique_ptr<RE2> re;
     std::map<std::string, int> groups;
+    // pairs=last_two or sources=last_two: "the two sides signed ...", whose
+    // parties were named before; such a pattern runs on sentences without
+    // entity tokens too.
+    bool last_two = false;
   };
   rules::RuleSet rules;
   std::vector<Pattern> patterns;
+  bool any_last_two = false;
   RulesPrefilter prefilter;
   std::vector<std::string> sent_abroad;  // list sent_abroad: "Embassy", ...
 };
@@ -132,6 +137,10 @@ RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_uni
       throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
                        ": bad pattern: " + p.re->error());
     for (const auto& [name, idx] : p.re->NamedCapturingGroups()) p.groups[name] = idx;
+    for (const char* key : {"pairs", "sources"})
+      if (auto it = r.options.find(key); it != r.options.end() && it->second == "last_two")
+        p.last_two = true;
+    m.any_last_two |= p.last_two;
     m.prefilter.add(r.pattern, o);
     m.patterns.push_back(std::move(p));
   }
@@ -240,12 +249,14 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
     // A relation needs two different entities, at least one of them a token
     // of this sentence (in a group, or any for sources= and pairs=sentence):
     // without a token, the nearest or main event would be both ends or
-    // neither. So a sentence without tokens is not matched at all.
-    if (s.mention.empty()) continue;
+    // neither. So a sentence without tokens is matched only by the
+    // last_two patterns, whose parties were named before it.
+    if (s.mention.empty() && !m.any_last_two) continue;
     s.shape.append(doc.text, pos, span.end - pos);
     m.prefilter.potentials(s.shape, &hits);
     for (int h : hits) {
       const auto& p = m.patterns[h];
+      if (s.mention.empty() && !p.last_two) continue;
       const auto& opt = p.rule->options;
       int n = p.re->NumberOfCapturingGroups() + 1;
       std::vector<re2::StringPiece> g(n);
@@ -273,6 +284,39 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
           if (it == p.groups.end() || g[it->second].data() == nullptr) return "";
           return std::string(g[it->second]);
         };
+        // The last `n` different entities named before the match whose label
+        // the `filter` option allows, in this sentence or an earlier one,
+        // looking back a bounded number of mentions as coreference does;
+        // fewer when there are fewer. target=previous takes one ("Its
+        // members include ..." after the alliance was named), last_two two
+        // ("The two sides signed ...").
+        auto earlier = [&](const char* filter, size_t n) {
+          std::vector<int> found;
+          auto take = [&](int e) {
+            if (found.size() < n && label_in(opt, filter, ents[e].type) &&
+                std::find(found.begin(), found.end(), e) == found.end())
+              found.push_back(e);
+          };
+          for (size_t t = s.at.size(); t-- > 0;)
+            if (s.at[t] < mb) take(rm.entity_of[s.mention[t]]);
+          // Earlier sentences: their outermost mentions, as their tokens
+          // were ("Luban Workshop in Tajikistan", not the "Luban Workshop"
+          // in it). Mentions come by start, the longer first, so one that
+          // holds mention i comes shortly before it.
+          auto nested = [&](size_t i) {
+            for (size_t k = i; k-- > 0 && i - k <= 8;)
+              if (ms[k].start <= ms[i].start && ms[k].end >= ms[i].end) return true;
+            return false;
+          };
+          size_t stop = first > kLookBack ? first - kLookBack : 0;
+          for (size_t i = first; i-- > stop && found.size() < n;)
+            if (!nested(i)) take(rm.entity_of[i]);
+          return found;
+        };
+        auto previous = [&]() {
+          auto one = earlier("dst", 1);
+          return one.empty() ? -1 : one[0];
+        };
         // A `veto` group that took part cancels the match ("SCO countries").
         if (auto v = p.groups.find("veto"); v != p.groups.end() && g[v->second].data() != nullptr)
           continue;
@@ -281,6 +325,13 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
         if (std::string role = text_group("role"); !role.empty()) props["role"] = role;
         if (std::string agr = text_group("agreement"); !agr.empty()) props["agreement"] = agr;
         bool sentence_pairs = opt.count("pairs") && opt.at("pairs") == "sentence";
+        bool last_two_pairs = opt.count("pairs") && opt.at("pairs") == "last_two";
+        if (last_two_pairs) {
+          auto parties = earlier("pair", 2);
+          if (parties.size() == 2)
+            add(p.rule->type, parties[0], parties[1], props, span, p.rule->id);
+          continue;
+        }
         if (p.groups.count("pair") || sentence_pairs) {
           auto parties = group("pair", "pair");
           // pairs=sentence: the parties are every entity of the sentence.
@@ -300,6 +351,10 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
           continue;
         }
         auto srcs = group("src", "src");
+        if (opt.count("sources") && opt.at("sources") == "last_two") {
+          srcs = earlier("src", 2);
+          if (srcs.size() != 2) continue;
+        }
         // sources=sentence: every entity of the sentence is a source, which
         // spares a capture of the whole sentence (an NFA run) per match.
         if (opt.count("sources") && opt.at("sources") == "sentence")
@@ -316,29 +371,6 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
               if (ents[rm.entity_of[s.mention[t]]].type == Label::kEvent)
                 target = rm.entity_of[s.mention[t]];
           return target >= 0 ? target : main_event;
-        };
-        // target=previous: the entity named last before the match whose
-        // label the dst= filter allows ("Its members include ..." after the
-        // alliance was named), in this sentence or an earlier one, looking
-        // back a bounded number of mentions as coreference does.
-        auto previous = [&]() {
-          for (size_t t = s.at.size(); t-- > 0;)
-            if (s.at[t] < mb && label_in(opt, "dst", ents[rm.entity_of[s.mention[t]]].type))
-              return rm.entity_of[s.mention[t]];
-          // An earlier sentence: its outermost mentions, as its tokens were
-          // ("Luban Workshop in Tajikistan", not the "Luban Workshop" in it).
-          // Mentions come by start, the longer first, so one that holds
-          // mention i comes shortly before it.
-          auto nested = [&](size_t i) {
-            for (size_t k = i; k-- > 0 && i - k <= 8;)
-              if (ms[k].start <= ms[i].start && ms[k].end >= ms[i].end) return true;
-            return false;
-          };
-          size_t stop = first > kLookBack ? first - kLookBack : 0;
-          for (size_t i = first; i-- > stop;)
-            if (!nested(i) && label_in(opt, "dst", ents[rm.entity_of[i]].type))
-              return rm.entity_of[i];
-          return -1;
         };
         bool to_previous = opt.count("target") && opt.at("target") == "previous";
         if (!p.groups.count("src") && nearest_event() >= 0) srcs.push_back(nearest_event());
