@@ -354,10 +354,42 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
         }
   }
   if (first >= last) return false;
+  // "the college's School of Automotive Engineering", "Jinhua Polytechnic's
+  // School of ...": a faculty of the body just named is not an entity of
+  // its own; the possessor, when it is in the match, is.
+  static const RE2 faculty(R"((?:School|Faculty|College)\s+of\s.*)");
+  auto possessive = [](std::string_view s) {
+    return s.ends_with("'s") || s.ends_with("\xE2\x80\x99s");
+  };
+  auto faculty_from = [&](size_t i) {
+    return RE2::FullMatch(
+        std::string_view(text).substr(words[i].first, words[last - 1].second - words[i].first),
+        faculty);
+  };
+  bool cut_possessive = false;
+  if (c.label == Label::kInstitution && first < last) {
+    std::string_view before = std::string_view(text).substr(0, words[first].first);
+    if (before.ends_with(" ") && possessive(before.substr(0, before.size() - 1)) &&
+        faculty_from(first))
+      return false;
+    for (size_t i = first + 1; i < last; ++i)
+      if (possessive(word(i - 1)) && faculty_from(i)) {
+        last = i;
+        cut_possessive = true;
+        break;
+      }
+  }
   c.start = words[first].first;
   c.end = words[last - 1].second;
   words = std::vector<std::pair<size_t, size_t>>(words.begin() + first, words.begin() + last);
   while (c.end > c.start && (text[c.end - 1] == ',' || text[c.end - 1] == ';')) --c.end;
+  if (cut_possessive) {  // "Jinhua Polytechnic's" -> "Jinhua Polytechnic"
+    std::string_view name(text.data() + c.start, c.end - c.start);
+    if (name.ends_with("'s"))
+      c.end -= 2;
+    else if (name.ends_with("\xE2\x80\x99s"))
+      c.end -= 4;
+  }
   if (!bounded(text, c.start, c.end)) return false;
   std::string name = text.substr(c.start, c.end - c.start);
   for (const auto& bad : not_entity) {

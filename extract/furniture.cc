@@ -69,7 +69,8 @@ bool is_furniture(const std::string& l) {
       "(?i)(?:photo|image|picture|pic)s?\\s*(?:source|credit|by)?\\s*[:/].{0,200}|"
       "(?:by|author|editor|editors|reporter|reporters|translator|translated by|edited by|"
       "written by|source|chinese source|english source|responsible "
-      "editor|contributor)\\s*:.{0,200}|"
+      "editor|contributor|contact|contacts|tel|telephone|phone|fax|e-?mail|address|hotline)"
+      "\\s*:.{0,200}|"
       "by [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:,? [^.]{0,60})?|"
       "this article (?:is|was) (?:from|originally|first).{0,200}");
   static const RE2 footer(

@@ -88,6 +88,18 @@ TEST_CASE("clean: headlines under a related-news heading are dropped", "[clean]"
   CHECK(e.text.find("The forum opened on Monday in Nanning.") != std::string::npos);
 }
 
+TEST_CASE("clean: contact lines are furniture", "[clean]") {
+  kg::RawArticle a;
+  a.id = a.source = "contact.txt";
+  a.text =
+      "Forum opens\n\nThe forum opens in Kunming on March 18.\n"
+      "Contact: Forum Secretariat, Yunnan Provincial Department of Education\nTel: 0871-1234567\n";
+  auto d = cleaner().clean(a)[0];
+  CHECK(d.text.find("The forum opens in Kunming on March 18.") != std::string::npos);
+  CHECK(d.text.find("Secretariat") == std::string::npos);
+  CHECK(d.text.find("0871") == std::string::npos);
+}
+
 TEST_CASE("clean: glued words of seed 003 are repaired", "[clean]") {
   auto d3 = clean_seed("003_c7982c664df55974.txt")[0];
   for (const char* s : {"the Center for Vocational Education Development", "was held in Nanning",

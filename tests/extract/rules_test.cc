@@ -410,6 +410,23 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
        RelType::kMemberOf,
        "Mandalay Technological University",
        "Mekong Skills Alliance"},
+      {{"The 2027 Nile Skills Forum is hosted by the Cairo Governorate and undertaken by Helwan "
+        "Technical College."},
+       RelType::kHosted,
+       "Helwan Technical College",
+       "2027 Nile Skills Forum"},
+      {{"The 2027 Nile Skills Forum will open in Khartoum on May 3."},
+       RelType::kHeldIn,
+       "2027 Nile Skills Forum",
+       "Khartoum"},
+      {{"Jinhua Polytechnic will sign cooperation agreements with Makerere University."},
+       RelType::kSigned,
+       "Jinhua Polytechnic",
+       "Makerere University"},
+      {{"Jinhua Polytechnic has also joined the Silk Road Skills Alliance."},
+       RelType::kMemberOf,
+       "Jinhua Polytechnic",
+       "Silk Road Skills Alliance"},
       {{"Grace Mutale, Vice-Chancellor of Copperbelt University, spoke."},
        RelType::kAffiliatedWith,
        "Grace Mutale",
@@ -443,6 +460,18 @@ TEST_CASE("a ministry named with its country either way is one ministry", "[rule
       find_entity(f, Label::kInstitution, "Ministry of Vocational Training of Kenya");
   REQUIRE(e != nullptr);
   CHECK(e == find_entity(f, Label::kInstitution, "Kenyan Ministry of Vocational Training"));
+}
+
+TEST_CASE("a faculty of a named body is not an entity", "[rules]") {
+  kg::Fragment f = builtin().extract(
+      make_doc({"Li Na, Dean of Jinhua Polytechnic's School of Mechanical Engineering, spoke."}));
+  CHECK(find_entity(f, Label::kInstitution, "School of Mechanical Engineering") == nullptr);
+  CHECK(find_entity(f, Label::kInstitution, "Jinhua Polytechnic") != nullptr);
+  // Without the possessive it is a name of its own: a school.
+  kg::Fragment g =
+      builtin().extract(make_doc({"The School of Mechanical Engineering of Zhejiang opened."}));
+  CHECK(find_entity(g, Label::kInstitution, "School of Mechanical Engineering of Zhejiang") !=
+        nullptr);
 }
 
 TEST_CASE("a comma lists a ministry's fields, or names", "[rules]") {
