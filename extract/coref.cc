@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "graph/normalize.h"
 
@@ -121,7 +122,47 @@ std::string workshop_key(const std::string& text, const std::vector<Candidate>& 
   return key_of(text, w);
 }
 
-// Acronyms defined right after a name: "... Exchange (CEAIE)".
+// Where the long form of `acr` starts when it ends at `end`: Schwartz and
+// Hearst's match, right to left, of every letter of the acronym to a letter
+// of the text, its first letter to the start of a word ("SEAMEO":
+// "Southeast Asian Ministers of Education Organization"). Looks back at most
+// twice as many words as the acronym has letters, over title-case words and
+// the small words of names; npos when there is no such long form.
+size_t long_form_start(const std::string& text, size_t end, const std::string& acr) {
+  static const std::set<std::string, std::less<>> small = {"of", "and", "the", "for", "on", "&"};
+  size_t words = 0, from = end;
+  while (from > 0 && words < 2 * acr.size()) {
+    size_t e = from;
+    while (e > 0 && text[e - 1] == ' ') --e;
+    size_t b = e;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n') --b;
+    std::string_view w(text.data() + b, e - b);
+    bool title = !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+    if (w.empty() || (!title && !small.count(w))) break;
+    from = b;
+    ++words;
+  }
+  auto lower = [](char ch) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  };
+  long l = static_cast<long>(end) - 1;
+  for (long a = static_cast<long>(acr.size()) - 1; a >= 0; --a) {
+    char want = lower(acr[a]);
+    if (!std::isalnum(static_cast<unsigned char>(want))) continue;
+    while (
+        l >= static_cast<long>(from) &&
+        (lower(text[l]) != want || (a == 0 && l > static_cast<long>(from) && text[l - 1] != ' ')))
+      --l;
+    if (l < static_cast<long>(from)) return std::string::npos;
+    --l;
+  }
+  return static_cast<size_t>(l + 1);
+}
+
+// Acronyms defined right after a name: "... Exchange (CEAIE)". When the
+// acronym spells more words than the name holds, the name is widened to
+// them ("Education Organization (SEAMEO)" is the end of "Southeast Asian
+// Ministers of Education Organization").
 void add_acronyms(const std::string& text, std::vector<Candidate>& ms,
                   std::vector<std::pair<int, int>>& links) {
   static const RE2 def(R"(^\s*\(([A-Z][A-Za-z&]{1,11})\))");
@@ -135,6 +176,13 @@ void add_acronyms(const std::string& text, std::vector<Candidate>& ms,
     if (!RE2::PartialMatch(rest, def, &acr)) continue;
     if (std::count_if(acr.begin(), acr.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) < 2)
       continue;
+    if (size_t start = long_form_start(text, c.end, acr);
+        !c.gazetteer && start != std::string::npos && start < c.start) {
+      bool free = std::none_of(ms.begin(), ms.begin() + n, [&](const Candidate& o) {
+        return &o != &c && o.start < c.start && o.end > start;  // nothing crosses the widening
+      });
+      if (free) ms[i].start = static_cast<uint32_t>(start);
+    }
     defined.emplace(acr, static_cast<int>(i));
   }
   SpanIndex spans(ms);

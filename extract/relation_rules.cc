@@ -10,6 +10,7 @@
 
 #include "extract/rules_prefilter.h"
 #include "graph/error.h"
+#include "graph/normalize.h"
 
 namespace kg {
 namespace {
@@ -382,6 +383,33 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
         for (int a : srcs)
           for (int b : dsts) add(p.rule->type, a, b, props, span, p.rule->id);
       }
+    }
+  }
+
+  // "Mohamed Abdel Latif, Minister of Education and Technical Education":
+  // a minister's title names the ministry, which the article may name too
+  // ("Ministry of Education and Technical Education"); then the post is
+  // there, with the sentence that gave the title as evidence.
+  static const RE2 minister(
+      R"(\s*,\s*(?:the\s+)?(?:former\s+)?((?:(?:Vice|Deputy|Assistant)\s+)?Minister)\s+(of\s+[^,.;()]+))");
+  std::map<std::string, int> ministries;  // normalised "ministry of ..." -> entity
+  for (size_t e = 0; e < ents.size(); ++e) {
+    if (ents[e].type != Label::kInstitution) continue;
+    ministries.emplace(normalize_name(ents[e].name), static_cast<int>(e));
+    for (const auto& a : ents[e].aliases)
+      ministries.emplace(normalize_name(a), static_cast<int>(e));
+  }
+  for (size_t e = 0; e < ents.size() && !ministries.empty(); ++e) {
+    if (ents[e].type != Label::kPerson) continue;
+    for (const auto& m : ents[e].mentions) {
+      std::string role, of;
+      re2::StringPiece after(doc.text.data() + m.end, doc.text.size() - m.end);
+      if (!RE2::Consume(&after, minister, &role, &of)) continue;
+      auto it = ministries.find(normalize_name("Ministry " + of));
+      if (it == ministries.end()) continue;
+      add(RelType::kAffiliatedWith, static_cast<int>(e), it->second, {{"role", role}},
+          sentence_of(m.start), "affiliated.minister_of");
+      break;
     }
   }
 

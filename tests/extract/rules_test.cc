@@ -427,6 +427,11 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
        RelType::kMemberOf,
        "Jinhua Polytechnic",
        "Silk Road Skills Alliance"},
+      {{"The Ministry of Higher Education and Scientific Research hosted the talks.",
+        "Amina Diallo, Minister of Higher Education and Scientific Research, spoke."},
+       RelType::kAffiliatedWith,
+       "Amina Diallo",
+       "Ministry of Higher Education and Scientific Research"},
       {{"Grace Mutale, Vice-Chancellor of Copperbelt University, spoke."},
        RelType::kAffiliatedWith,
        "Grace Mutale",
@@ -472,6 +477,20 @@ TEST_CASE("a faculty of a named body is not an entity", "[rules]") {
       builtin().extract(make_doc({"The School of Mechanical Engineering of Zhejiang opened."}));
   CHECK(find_entity(g, Label::kInstitution, "School of Mechanical Engineering of Zhejiang") !=
         nullptr);
+}
+
+TEST_CASE("an acronym that spells more words widens the name before it", "[rules]") {
+  kg::Fragment f = builtin().extract(make_doc(
+      {"The 2025 Accra Skills Forum was co-organized by the West African Ministers of Education "
+       "Council (WAMEC).",
+       "WAMEC will meet again in Lagos."}));
+  const kg::FragmentEntity* e =
+      find_entity(f, Label::kInstitution, "West African Ministers of Education Council");
+  REQUIRE(e != nullptr);
+  CHECK(find_entity(f, Label::kInstitution, "WAMEC") == e);
+  CHECK(find_entity(f, Label::kInstitution, "Education Council") == nullptr);
+  CHECK(has_relation(f, RelType::kHosted, "West African Ministers of Education Council",
+                     "2025 Accra Skills Forum"));
 }
 
 TEST_CASE("a comma lists a ministry's fields, or names", "[rules]") {
