@@ -363,7 +363,12 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
     for (const auto& [key, v] : c.props)
       if (key != "anaphor" && !e.props.get(key)) e.props.set(key, v);
     if (c.anaphor || c.rule == "alias.acronym") continue;
-    std::string name = c.label == Label::kCountry ? c.canonical : surface(text, c);
+    // A country is named by its gazetteer entry, and so is a place that a
+    // dateline spells in capitals ("BANGKOK" is Bangkok).
+    std::string surf = surface(text, c);
+    bool capitals =
+        std::none_of(surf.begin(), surf.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    std::string name = c.label == Label::kCountry || (c.gazetteer && capitals) ? c.canonical : surf;
     bool better = c.label == Label::kCountry ? c.priority > best_priority[out.entity_of[k]]
                                              : name.size() > e.name.size();
     if (e.name.empty() || better) {

@@ -146,6 +146,8 @@ struct EntityMatcher::Impl {
   std::vector<std::string> vocabulary;
 
   void scan_gazetteer(const std::string& text, std::vector<Candidate>& out) const;
+  void scan_datelines(const std::string& text, std::vector<Candidate>& out) const;
+  Candidate gazetteer_candidate(const GazHit& hit, size_t start, size_t end) const;
   void scan(const Pattern& p, const std::string& text, size_t begin, size_t end,
             std::vector<Candidate>& out) const;
   // May trim `c`; sets `resume` when the scan must go on inside the match.
@@ -247,18 +249,50 @@ void EntityMatcher::Impl::scan_gazetteer(const std::string& text,
       continue;
     }
     const GazHit& hit = gaz_names.find(std::string_view(m.data(), m.size()))->second;
-    Candidate c;
-    c.start = start;
-    c.end = end;
-    c.label = *hit.list->label;
-    c.rule = hit.list->id;
-    c.priority = hit.list->priority;
-    c.canonical = hit.entry->names[0];
-    c.props = hit.list->options;
-    for (const auto& [k, v] : hit.entry->props) c.props[k] = v;
-    c.gazetteer = true;
-    c.surname = c.props.erase("surnames") > 0;
-    out.push_back(std::move(c));
+    out.push_back(gazetteer_candidate(hit, start, end));
+  }
+}
+
+Candidate EntityMatcher::Impl::gazetteer_candidate(const GazHit& hit, size_t start,
+                                                   size_t end) const {
+  Candidate c;
+  c.start = static_cast<uint32_t>(start);
+  c.end = static_cast<uint32_t>(end);
+  c.label = *hit.list->label;
+  c.rule = hit.list->id;
+  c.priority = hit.list->priority;
+  c.canonical = hit.entry->names[0];
+  c.props = hit.list->options;
+  for (const auto& [k, v] : hit.entry->props) c.props[k] = v;
+  c.gazetteer = true;
+  c.surname = c.props.erase("surnames") > 0;
+  return c;
+}
+
+// A wire dateline spells its place in capitals ("BANGKOK, June 3 --",
+// "DJIBOUTI CITY, April 15 -"), which the case-sensitive gazetteer pass
+// cannot see: at the start of a line, capitals before a comma are looked up
+// in title case.
+void EntityMatcher::Impl::scan_datelines(const std::string& text,
+                                         std::vector<Candidate>& out) const {
+  static const RE2 dateline(R"(([A-Z]{2,}(?:[ -][A-Z]{2,}){0,3})\s*,)");
+  for (size_t line = 0; line < text.size();) {
+    size_t next = text.find('\n', line);
+    if (next == std::string::npos) next = text.size();
+    re2::StringPiece rest(text.data() + line, next - line), caps;
+    if (RE2::Consume(&rest, dateline, &caps)) {
+      std::string title(caps);
+      for (size_t i = 1; i < title.size(); ++i)
+        if (title[i - 1] != ' ' && title[i - 1] != '-')
+          title[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[i])));
+      auto it = gaz_names.find(title);
+      if (it != gaz_names.end() &&
+          (it->second.list->label == Label::kPlace || it->second.list->label == Label::kCountry)) {
+        size_t start = caps.data() - text.data();
+        out.push_back(gazetteer_candidate(it->second, start, start + caps.size()));
+      }
+    }
+    line = next + 1;
   }
 }
 
@@ -487,6 +521,7 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
   const Impl& m = *impl_;
   std::vector<Candidate> all;
   m.scan_gazetteer(text, all);
+  m.scan_datelines(text, all);
 
   std::vector<SentenceSpan> spans = sentences;
   if (spans.empty()) spans.push_back({0, static_cast<uint32_t>(text.size())});

@@ -432,6 +432,16 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
        RelType::kAffiliatedWith,
        "Amina Diallo",
        "Ministry of Higher Education and Scientific Research"},
+      {{"The 2025 Nile Skills Forum opened.",
+        "Ana Lima, Director of the Cairo Skills Council, addressed the forum by video."},
+       RelType::kAttended,
+       "Ana Lima",
+       "2025 Nile Skills Forum"},
+      {{"Hubei Polytechnic opened a new lab in March, and signed a cooperation agreement with "
+        "Kampala Technical Institute."},
+       RelType::kSigned,
+       "Hubei Polytechnic",
+       "Kampala Technical Institute"},
       {{"Grace Mutale, Vice-Chancellor of Copperbelt University, spoke."},
        RelType::kAffiliatedWith,
        "Grace Mutale",
@@ -491,6 +501,16 @@ TEST_CASE("an acronym that spells more words widens the name before it", "[rules
   CHECK(find_entity(f, Label::kInstitution, "Education Council") == nullptr);
   CHECK(has_relation(f, RelType::kHosted, "West African Ministers of Education Council",
                      "2025 Accra Skills Forum"));
+}
+
+TEST_CASE("a dateline's place in capitals is the place", "[rules]") {
+  kg::Fragment f = builtin().extract(
+      make_doc({"NAIROBI, June 3 -- Kenyan students began a railway course on Monday."}));
+  const kg::FragmentEntity* e = find_entity(f, Label::kPlace, "Nairobi");
+  REQUIRE(e != nullptr);
+  CHECK(e->name == "Nairobi");  // the gazetteer's name, not the capitals
+  // Capitals elsewhere are not looked up: "TVET, the field" names no place.
+  CHECK(builtin().extract(make_doc({"TVET, as the field is called, grew."})).entities.empty());
 }
 
 TEST_CASE("a comma lists a ministry's fields, or names", "[rules]") {
