@@ -374,10 +374,13 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
     break;
   }
   // "in <Place>" after the head word belongs to the name of an embassy or
-  // an office ("Embassy of China in Thailand"), not of a university ("...
-  // University of Laos in Vientiane"): where the head word is not one of
-  // the in_name_heads list, the name ends before it.
-  if (c.label == Label::kInstitution && p.heads != nullptr && !in_name_heads.empty()) {
+  // an office ("Embassy of China in Thailand"), not of a university or an
+  // alliance ("... University of Laos in Vientiane", "... Alliance in
+  // Guangzhou"): where the head word is not one of the in_name_heads list,
+  // the name ends before it.
+  bool body = c.label == Label::kInstitution || c.label == Label::kAlliance ||
+              c.label == Label::kInitiative;
+  if (body && p.heads != nullptr && !in_name_heads.empty()) {
     size_t head = first;
     while (head < last && words[head].first < head_start) ++head;
     if (head < last && !in_name_heads.count(word(head)))

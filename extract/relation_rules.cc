@@ -118,6 +118,7 @@ struct RelationMatcher::Impl {
     // parties were named before; such a pattern runs on sentences without
     // entity tokens too.
     bool last_two = false;
+    std::vector<int> vetoes;  // groups named veto, veto2, ...
   };
   rules::RuleSet rules;
   std::vector<Pattern> patterns;
@@ -137,7 +138,10 @@ RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_uni
     if (!p.re->ok())
       throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
                        ": bad pattern: " + p.re->error());
-    for (const auto& [name, idx] : p.re->NamedCapturingGroups()) p.groups[name] = idx;
+    for (const auto& [name, idx] : p.re->NamedCapturingGroups()) {
+      p.groups[name] = idx;
+      if (name.rfind("veto", 0) == 0) p.vetoes.push_back(idx);
+    }
     for (const char* key : {"pairs", "sources"})
       if (auto it = r.options.find(key); it != r.options.end() && it->second == "last_two")
         p.last_two = true;
@@ -318,8 +322,10 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
           auto one = earlier("dst", 1);
           return one.empty() ? -1 : one[0];
         };
-        // A `veto` group that took part cancels the match ("SCO countries").
-        if (auto v = p.groups.find("veto"); v != p.groups.end() && g[v->second].data() != nullptr)
+        // A `veto` group (or `veto2`, ...) that took part cancels the match
+        // ("SCO countries").
+        if (std::any_of(p.vetoes.begin(), p.vetoes.end(),
+                        [&](int v) { return g[v].data() != nullptr; }))
           continue;
         rules::Options props;
         if (auto it = opt.find("role"); it != opt.end()) props["role"] = it->second;

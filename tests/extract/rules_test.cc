@@ -442,6 +442,16 @@ TEST_CASE("relation rules give one relation per party", "[rules]") {
        RelType::kSigned,
        "Hubei Polytechnic",
        "Kampala Technical Institute"},
+      {{"Xiamen Ocean College and the Lagos State Board of Maritime Training signed a "
+        "letter of intent on Friday."},
+       RelType::kSigned,
+       "Xiamen Ocean College",
+       "Lagos State Board of Maritime Training"},
+      {{"China and Laos signed an agreement in Vientiane.",
+        "The two countries will set up a China-Laos Rail Skills Center."},
+       RelType::kEstablished,
+       "Laos",
+       "China-Laos Rail Skills Center"},
       {{"Grace Mutale, Vice-Chancellor of Copperbelt University, spoke."},
        RelType::kAffiliatedWith,
        "Grace Mutale",
@@ -552,6 +562,13 @@ TEST_CASE("what a sentence does not state", "[rules]") {
        "Chinese Embassy in Mali", "China", false},
       {"The forum was hosted by the Chinese Embassy in Mali.", RelType::kLocatedIn,
        "Chinese Embassy in Mali", "Mali", true},
+      // The places the founders came from did not found it.
+      {"Twenty colleges from Guangdong and Macao set up the Pearl River Skills Alliance in "
+       "Guangzhou.",
+       RelType::kEstablished, "Guangdong", "Pearl River Skills Alliance", false},
+      {"Twenty colleges from Guangdong and Macao set up the Pearl River Skills Alliance in "
+       "Guangzhou.",
+       RelType::kEstablished, "Guangdong", "Pearl River Skills Alliance in Guangzhou", false},
       // Partners in a building are not built by each other.
       {built, RelType::kEstablished, "Jinhua Polytechnic", "Machakos University", false},
       {built, RelType::kEstablished, "Jinhua Polytechnic", "Luban Workshop in Kenya", true},
