@@ -98,6 +98,13 @@ std::string key_of(const std::string& text, const Candidate& c) {
   return label + "|" + normalize_name(name);
 }
 
+// True when text[start, end) is "<base> of (the) ", as before the place or
+// country that closes "Department of Education of Guangxi"; sets `base`.
+bool before_of(const std::string& text, size_t start, size_t end, std::string* base) {
+  static const RE2 of_tail(R"((.+?)\s+of\s+(?:the\s+)?)");
+  return RE2::FullMatch(re2::StringPiece(text.data() + start, end - start), of_tail, base);
+}
+
 // "Luban Workshop in Thailand", "Thailand Luban Workshop" and "Thai Luban
 // Workshop" are one workshop: the key is the country's code and the name
 // without the country.
@@ -298,10 +305,8 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
     if (dropped[i] || ms[i].label != Label::kInstitution) continue;
     for (size_t j = i + 1; j < ms.size() && ms[j].start < ms[i].end; ++j) {
       if (ms[j].label != Label::kPlace || ms[j].end != ms[i].end) continue;
-      std::string name = text.substr(ms[i].start, ms[j].start - ms[i].start);
-      static const RE2 of_tail(R"((.+?)\s+of\s+(?:the\s+)?)");
       std::string base;
-      if (!RE2::FullMatch(name, of_tail, &base)) continue;
+      if (!before_of(text, ms[i].start, ms[j].start, &base)) continue;
       auto it =
           by_key.find(std::string(to_string(Label::kInstitution)) + "|" + normalize_name(base));
       if (it != by_key.end()) uf.join(static_cast<int>(i), it->second);
@@ -325,8 +330,7 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
       if (prefix) {
         base = text.substr(in.end + 1, c.end - in.end - 1);
       } else if (in.end == c.end && in.start > c.start) {
-        static const RE2 of_tail(R"((.+?)\s+of\s+(?:the\s+)?)");
-        if (!RE2::FullMatch(text.substr(c.start, in.start - c.start), of_tail, &base)) continue;
+        if (!before_of(text, c.start, in.start, &base)) continue;
       } else {
         continue;
       }

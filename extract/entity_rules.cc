@@ -65,6 +65,13 @@ std::vector<std::pair<size_t, size_t>> word_spans(const std::string& s, size_t s
   return out;
 }
 
+// The length of a possessive ending of `w` ("'s" or "’s"), 0 if none.
+size_t possessive_suffix(std::string_view w) {
+  for (std::string_view suffix : {"'s", "\xE2\x80\x99s"})
+    if (w.size() > suffix.size() && w.ends_with(suffix)) return suffix.size();
+  return 0;
+}
+
 // True when `pat` is "(?P<name>...)" or "(?P<name>...)\\b".
 bool whole_name(const std::string& pat) {
   if (pat.rfind("(?P<name>", 0) != 0) return false;
@@ -148,6 +155,13 @@ struct EntityMatcher::Impl {
   void scan_gazetteer(const std::string& text, std::vector<Candidate>& out) const;
   void scan_datelines(const std::string& text, std::vector<Candidate>& out) const;
   Candidate gazetteer_candidate(const GazHit& hit, size_t start, size_t end) const;
+  // The gazetteer entry of a country or place called `name`, or null.
+  const GazHit* place_named(std::string_view name) const {
+    auto it = gaz_names.find(name);
+    if (it == gaz_names.end() || !it->second.list->label) return nullptr;
+    Label l = *it->second.list->label;
+    return l == Label::kCountry || l == Label::kPlace ? &it->second : nullptr;
+  }
   void scan(const Pattern& p, const std::string& text, size_t begin, size_t end,
             std::vector<Candidate>& out) const;
   // May trim `c`; sets `resume` when the scan must go on inside the match.
@@ -285,11 +299,9 @@ void EntityMatcher::Impl::scan_datelines(const std::string& text,
       for (size_t i = 1; i < title.size(); ++i)
         if (title[i - 1] != ' ' && title[i - 1] != '-')
           title[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[i])));
-      auto it = gaz_names.find(title);
-      if (it != gaz_names.end() &&
-          (it->second.list->label == Label::kPlace || it->second.list->label == Label::kCountry)) {
+      if (const GazHit* hit = place_named(title)) {
         size_t start = caps.data() - text.data();
-        out.push_back(gazetteer_candidate(it->second, start, start + caps.size()));
+        out.push_back(gazetteer_candidate(*hit, start, start + caps.size()));
       }
     }
     line = next + 1;
@@ -307,23 +319,17 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   size_t first = 0;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string_view w = word(i);
-    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
-      if (w.size() > suffix.size() &&
-          w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-          gaz_names.count(w.substr(0, w.size() - suffix.size())))
-        first = i + 1;
-    }
+    if (size_t n = possessive_suffix(w); n > 0 && gaz_names.count(w.substr(0, w.size() - n)))
+      first = i + 1;
   }
   // A personal name keeps two words ("An Yan").
   size_t min_left = c.label == Label::kPerson ? 2 : 1;
   while (first + min_left < words.size() && name_stop.count(word(first))) ++first;
   // A place before "and" opens a list, not a name: "... College in Vietnam
   // and Kunming Railway College".
-  if (c.label != Label::kPerson && first + 2 < words.size() && word(first + 1) == "and")
-    if (auto g = gaz_names.find(word(first));
-        g != gaz_names.end() && g->second.list->label &&
-        (*g->second.list->label == Label::kCountry || *g->second.list->label == Label::kPlace))
-      first += 2;
+  if (c.label != Label::kPerson && first + 2 < words.size() && word(first + 1) == "and" &&
+      place_named(word(first)))
+    first += 2;
   // A year opens only an event's name.
   static const RE2 year(R"((?:19|20)\d\d)");
   if (c.label != Label::kEvent && first + 1 < words.size() && RE2::FullMatch(word(first), year))
@@ -395,24 +401,21 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   // School of ...": a faculty of the body just named is not an entity of
   // its own; the possessor, when it is in the match, is.
   static const RE2 faculty(R"((?:School|Faculty|College)\s+of\s.*)");
-  auto possessive = [](std::string_view s) {
-    return s.ends_with("'s") || s.ends_with("\xE2\x80\x99s");
-  };
   auto faculty_from = [&](size_t i) {
     return RE2::FullMatch(
         std::string_view(text).substr(words[i].first, words[last - 1].second - words[i].first),
         faculty);
   };
-  bool cut_possessive = false;
+  size_t possessor_suffix = 0;  // trimmed from the end once the name is cut
   if (c.label == Label::kInstitution && first < last) {
     std::string_view before = std::string_view(text).substr(0, words[first].first);
-    if (before.ends_with(" ") && possessive(before.substr(0, before.size() - 1)) &&
+    if (before.ends_with(" ") && possessive_suffix(before.substr(0, before.size() - 1)) > 0 &&
         faculty_from(first))
       return false;
     for (size_t i = first + 1; i < last; ++i)
-      if (possessive(word(i - 1)) && faculty_from(i)) {
+      if (size_t n = possessive_suffix(word(i - 1)); n > 0 && faculty_from(i)) {
         last = i;
-        cut_possessive = true;
+        possessor_suffix = n;
         break;
       }
   }
@@ -420,13 +423,7 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   c.end = words[last - 1].second;
   words = std::vector<std::pair<size_t, size_t>>(words.begin() + first, words.begin() + last);
   while (c.end > c.start && (text[c.end - 1] == ',' || text[c.end - 1] == ';')) --c.end;
-  if (cut_possessive) {  // "Jinhua Polytechnic's" -> "Jinhua Polytechnic"
-    std::string_view name(text.data() + c.start, c.end - c.start);
-    if (name.ends_with("'s"))
-      c.end -= 2;
-    else if (name.ends_with("\xE2\x80\x99s"))
-      c.end -= 4;
-  }
+  c.end -= possessor_suffix;  // "Jinhua Polytechnic's" -> "Jinhua Polytechnic"
   if (!bounded(text, c.start, c.end)) return false;
   std::string name = text.substr(c.start, c.end - c.start);
   for (const auto& bad : not_entity) {

@@ -114,11 +114,17 @@ struct RelationMatcher::Impl {
     const rules::RelationRule* rule;
     std::unique_ptr<RE2> re;
     std::map<std::string, int> groups;
-    // pairs=last_two or sources=last_two: "the two sides signed ...", whose
-    // parties were named before; such a pattern runs on sentences without
-    // entity tokens too.
-    bool last_two = false;
+    // Where the parties, sources and target come from when no group names
+    // them (pairs=, sources=, target=), read once from the rule's options.
+    // last_two: "the two sides signed ...", whose parties were named before;
+    // such a pattern also runs on sentences without entity tokens.
+    enum class From { kGroup, kSentence, kLastTwo };
+    enum class Target { kNearestEvent, kMainEvent, kPrevious };
+    From pairs = From::kGroup, sources = From::kGroup;
+    Target target = Target::kNearestEvent;
+    int count = -1;           // count=N: exactly N parties, or no relation
     std::vector<int> vetoes;  // groups named veto, veto2, ...
+    bool last_two() const { return pairs == From::kLastTwo || sources == From::kLastTwo; }
   };
   rules::RuleSet rules;
   std::vector<Pattern> patterns;
@@ -142,10 +148,27 @@ RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_uni
       p.groups[name] = idx;
       if (name.rfind("veto", 0) == 0) p.vetoes.push_back(idx);
     }
-    for (const char* key : {"pairs", "sources"})
-      if (auto it = r.options.find(key); it != r.options.end() && it->second == "last_two")
-        p.last_two = true;
-    m.any_last_two |= p.last_two;
+    auto from = [&](const char* key) {
+      auto it = r.options.find(key);
+      if (it == r.options.end()) return Impl::Pattern::From::kGroup;
+      if (it->second == "sentence") return Impl::Pattern::From::kSentence;
+      if (it->second == "last_two") return Impl::Pattern::From::kLastTwo;
+      return Impl::Pattern::From::kGroup;
+    };
+    p.pairs = from("pairs");
+    p.sources = from("sources");
+    if (auto it = r.options.find("target"); it != r.options.end())
+      p.target = it->second == "main_event" ? Impl::Pattern::Target::kMainEvent
+                 : it->second == "previous" ? Impl::Pattern::Target::kPrevious
+                                            : Impl::Pattern::Target::kNearestEvent;
+    if (auto it = r.options.find("count"); it != r.options.end()) {
+      if (it->second.empty() || it->second.size() > 3 ||
+          !std::all_of(it->second.begin(), it->second.end(), ::isdigit))
+        throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
+                         ": count=" + it->second + " is not a number of parties");
+      p.count = std::stoi(it->second);
+    }
+    m.any_last_two |= p.last_two();
     m.prefilter.add(r.pattern, o);
     m.patterns.push_back(std::move(p));
   }
@@ -261,7 +284,7 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
     m.prefilter.potentials(s.shape, &hits);
     for (int h : hits) {
       const auto& p = m.patterns[h];
-      if (s.mention.empty() && !p.last_two) continue;
+      if (s.mention.empty() && !p.last_two()) continue;
       const auto& opt = p.rule->options;
       int n = p.re->NumberOfCapturingGroups() + 1;
       std::vector<re2::StringPiece> g(n);
@@ -331,40 +354,38 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
         if (auto it = opt.find("role"); it != opt.end()) props["role"] = it->second;
         if (std::string role = text_group("role"); !role.empty()) props["role"] = role;
         if (std::string agr = text_group("agreement"); !agr.empty()) props["agreement"] = agr;
-        bool sentence_pairs = opt.count("pairs") && opt.at("pairs") == "sentence";
-        bool last_two_pairs = opt.count("pairs") && opt.at("pairs") == "last_two";
-        if (last_two_pairs) {
+        using From = Impl::Pattern::From;
+        using Target = Impl::Pattern::Target;
+        if (p.pairs == From::kLastTwo) {
           auto parties = earlier("pair", 2);
           if (parties.size() == 2)
             add(p.rule->type, parties[0], parties[1], props, span, p.rule->id);
           continue;
         }
-        if (p.groups.count("pair") || sentence_pairs) {
+        if (p.groups.count("pair") || p.pairs == From::kSentence) {
           auto parties = group("pair", "pair");
           // pairs=sentence: the parties are every entity of the sentence.
-          if (sentence_pairs)
+          if (p.pairs == From::kSentence)
             for (size_t t = 0; t < s.mention.size(); ++t) {
               int e = rm.entity_of[s.mention[t]];
               if (label_in(opt, "pair", ents[e].type) &&
                   std::find(parties.begin(), parties.end(), e) == parties.end())
                 parties.push_back(e);
             }
-          if (opt.count("count") &&
-              parties.size() != static_cast<size_t>(std::stoi(opt.at("count"))))
-            continue;
+          if (p.count >= 0 && parties.size() != static_cast<size_t>(p.count)) continue;
           for (size_t a = 0; a < parties.size(); ++a)
             for (size_t b = a + 1; b < parties.size(); ++b)
               add(p.rule->type, parties[a], parties[b], props, span, p.rule->id);
           continue;
         }
         auto srcs = group("src", "src");
-        if (opt.count("sources") && opt.at("sources") == "last_two") {
+        if (p.sources == From::kLastTwo) {
           srcs = earlier("src", 2);
           if (srcs.size() != 2) continue;
         }
         // sources=sentence: every entity of the sentence is a source, which
         // spares a capture of the whole sentence (an NFA run) per match.
-        if (opt.count("sources") && opt.at("sources") == "sentence")
+        if (p.sources == From::kSentence)
           for (size_t t = 0; t < s.mention.size(); ++t) {
             int e = rm.entity_of[s.mention[t]];
             if (label_in(opt, "src", ents[e].type) &&
@@ -373,17 +394,16 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
           }
         auto nearest_event = [&]() {
           int target = -1;
-          if (!(opt.count("target") && opt.at("target") == "main_event"))
+          if (p.target != Target::kMainEvent)
             for (size_t t = 0; t < s.at.size() && s.at[t] < mb; ++t)
               if (ents[rm.entity_of[s.mention[t]]].type == Label::kEvent)
                 target = rm.entity_of[s.mention[t]];
           return target >= 0 ? target : main_event;
         };
-        bool to_previous = opt.count("target") && opt.at("target") == "previous";
         if (!p.groups.count("src") && nearest_event() >= 0) srcs.push_back(nearest_event());
         std::vector<int> dsts = group("dst", "dst");
         if (!p.groups.count("dst")) {
-          int target = to_previous ? previous() : nearest_event();
+          int target = p.target == Target::kPrevious ? previous() : nearest_event();
           if (target >= 0) dsts.push_back(target);
         }
         for (int a : srcs)
@@ -398,24 +418,29 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
   // there, with the sentence that gave the title as evidence.
   static const RE2 minister(
       R"(\s*,\s*(?:the\s+)?(?:former\s+)?((?:(?:Vice|Deputy|Assistant)\s+)?Minister)\s+(of\s+[^,.;()]+))");
-  std::map<std::string, int> ministries;  // normalised "ministry of ..." -> entity
+  std::map<std::string, int> ministries;  // normalised "ministry of ..." -> entity, when needed
+  auto ministry = [&](const std::string& of) {
+    if (ministries.empty())
+      for (size_t e = 0; e < ents.size(); ++e) {
+        if (ents[e].type != Label::kInstitution) continue;
+        ministries.emplace(normalize_name(ents[e].name), static_cast<int>(e));
+        for (const auto& a : ents[e].aliases)
+          ministries.emplace(normalize_name(a), static_cast<int>(e));
+      }
+    auto it = ministries.find(normalize_name("Ministry " + of));
+    return it == ministries.end() ? -1 : it->second;
+  };
   for (size_t e = 0; e < ents.size(); ++e) {
-    if (ents[e].type != Label::kInstitution) continue;
-    ministries.emplace(normalize_name(ents[e].name), static_cast<int>(e));
-    for (const auto& a : ents[e].aliases)
-      ministries.emplace(normalize_name(a), static_cast<int>(e));
-  }
-  for (size_t e = 0; e < ents.size() && !ministries.empty(); ++e) {
     if (ents[e].type != Label::kPerson) continue;
     for (const auto& m : ents[e].mentions) {
       std::string role, of;
       re2::StringPiece after(doc.text.data() + m.end, doc.text.size() - m.end);
       if (!RE2::Consume(&after, minister, &role, &of)) continue;
-      auto it = ministries.find(normalize_name("Ministry " + of));
-      if (it == ministries.end()) continue;
-      add(RelType::kAffiliatedWith, static_cast<int>(e), it->second, {{"role", role}},
-          sentence_of(m.start), "affiliated.minister_of");
-      break;
+      if (int body = ministry(of); body >= 0) {
+        add(RelType::kAffiliatedWith, static_cast<int>(e), body, {{"role", role}},
+            sentence_of(m.start), "affiliated.minister_of");
+        break;
+      }
     }
   }
 
