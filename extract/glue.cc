@@ -7,6 +7,9 @@ namespace kg {
 
 namespace {
 
+// The shortest piece of a split made of known words alone.
+constexpr size_t kLongPiece = 6;
+
 // Closed-class words: a split must produce one of these (or happen at a
 // change of case), which keeps unknown names ("Hunan" is not "Hun an") whole.
 constexpr std::array<std::string_view, 34> kFunctionWords = {
@@ -112,8 +115,9 @@ bool GlueRepair::contains(std::string_view w) const {
 
 bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& best) const {
   // Two or three pieces, each a known word; non-closed-class pieces at least
-  // four letters; at least one closed-class piece. Fewest pieces first, then
-  // the most closed-class pieces.
+  // four letters; at least one closed-class piece, or three pieces of at
+  // least kLongPiece letters. Fewest pieces first, then the most
+  // closed-class pieces.
   //
   // What a piece is: -1 not allowed, 0 a known word, 1 a closed-class word.
   // Every prefix w[0, i) and suffix w[i, n) is looked up once here rather
@@ -132,6 +136,7 @@ bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& 
   if (is_upper(w[0])) suf[n - 1] = -1;
   int best_fn = 0;
   best.clear();
+  std::vector<std::string_view> long_split;
   for (size_t i = 1; i < n; ++i) {
     if (pre[i] < 0 || suf[i] < 0) continue;
     int fn = pre[i] + suf[i];
@@ -146,8 +151,14 @@ bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& 
       if (mid < 0) continue;
       int fn = pre[i] + mid + suf[j];
       if (fn > best_fn) best = {w.substr(0, i), w.substr(i, j - i), w.substr(j)}, best_fn = fn;
+      // Three long known words and no closed-class one ("Institute|jointly|
+      // signed"): certain too, since no English word is three long words
+      // glued. Kept only when no split with a closed-class word exists.
+      if (best.empty() && i >= kLongPiece && j - i >= kLongPiece && n - j >= kLongPiece)
+        long_split = {w.substr(0, i), w.substr(i, j - i), w.substr(j)};
     }
   }
+  if (best.empty()) best = long_split;
   return !best.empty();
 }
 
@@ -176,8 +187,11 @@ std::string GlueRepair::repair_word(std::string_view w) const {
       for (auto p : pieces) out.emplace_back(p);
     } else if (!single && capitalized(s) &&
                ((k > 0 && is_function_word(segs[k - 1])) ||
-                (k + 1 < segs.size() && is_function_word(segs[k + 1])))) {
-      out.emplace_back(s);  // a name next to a closed-class word: "wereLi"
+                (k + 1 < segs.size() && is_function_word(segs[k + 1])) ||
+                (k > 0 && segs[k - 1].size() >= 4 && known(segs[k - 1])))) {
+      // A name next to a closed-class word ("wereLi") or after a known word
+      // at a change of case ("VietnamDong An").
+      out.emplace_back(s);
     } else {
       return std::string(w);  // not certain: leave it as it is
     }

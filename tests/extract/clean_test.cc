@@ -120,6 +120,9 @@ TEST_CASE("glue: certain splits only", "[clean]") {
   CHECK(g.repair("Itwillestablish aplatform") == "It will establish a platform");
   CHECK(g.repair("the CPCCommitteeof the") == "the CPC Committee of the");
   CHECK(g.repair("theThe2024Forum") == "the The 2024 Forum");
+  // Seed 003: three long words glued, and a name glued to a known word.
+  CHECK(g.repair("the Institutejointlysigned a") == "the Institute jointly signed a");
+  CHECK(g.repair("of VietnamDong An") == "of Vietnam Dong An");
   // Names and ordinary words stay whole.
   for (const char* s :
        {"Hunan", "Nanning", "YouTube", "McDonald", "Guangxi Zhuang", "COVID-19", "mother-in-law",
