@@ -166,9 +166,10 @@ struct Reference {
 // One stage's line; `detail` (the checksum and its unit) may be empty.
 void print_stage(const char* label, const Reference& ref, const Timing& t,
                  const std::string& detail) {
-  std::printf("stage ceiling: %-38s %8.1f MB/s  ratio %.3f  (CPU ratio %.3f; %.2f s, %.2f s CPU%s)\n",
-              label, ref.mb / t.secs, ref.ratio(t), ref.cpu_ratio(t), t.secs, t.cpu,
-              detail.empty() ? "" : ("; " + detail).c_str());
+  std::printf(
+      "stage ceiling: %-38s %8.1f MB/s  ratio %.3f  (CPU ratio %.3f; %.2f s, %.2f s CPU%s)\n",
+      label, ref.mb / t.secs, ref.ratio(t), ref.cpu_ratio(t), t.secs, t.cpu,
+      detail.empty() ? "" : ("; " + detail).c_str());
 }
 
 void print_stage(const char* label, const Reference& ref, const Timing& t, uint64_t checksum,
@@ -240,9 +241,10 @@ void icu_stage_ceilings(const std::vector<std::string>& texts, uint64_t reps,
   // that select patterns) takes at least their time plus the reference's.
   // Reading, writing and every further pattern come on top.
   double with_pass = 1 / (1 / ref.ratio(both) + 1);
-  std::printf("ceiling with one re2 pass besides: %.3f (%s 0.25), before reading, writing and "
-              "any further pattern\n",
-              with_pass, verdict(with_pass));
+  std::printf(
+      "ceiling with one re2 pass besides: %.3f (%s 0.25), before reading, writing and "
+      "any further pattern\n",
+      with_pass, verdict(with_pass));
 }
 
 // The pipeline without rules: each document becomes an empty fragment. It
