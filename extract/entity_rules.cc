@@ -120,7 +120,7 @@ size_t find_head(std::string_view name, const rules::ListRule& list,
 struct EntityMatcher::Impl {
   struct Pattern {
     const rules::EntityRule* rule;
-    std::unique_ptr<RE2> re;
+    const RE2* re;  // owned by the prefilter
     int name_group = 0;
     int head_group = -1;
     int year_group = -1;
@@ -223,10 +223,11 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
   if (!m.gazetteer->ok()) throw InputError("gazetteers: cannot compile: " + m.gazetteer->error());
 
   for (const auto& r : m.rules.entities) {
-    Impl::Pattern p{&r, std::make_unique<RE2>(r.pattern, pattern_options())};
-    if (!p.re->ok())
+    std::string error;
+    Impl::Pattern p{&r, m.prefilter.add(r.pattern, pattern_options(), &error)};
+    if (!p.re)
       throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
-                       ": bad pattern: " + p.re->error());
+                       ": bad pattern: " + error);
     const auto& groups = p.re->NamedCapturingGroups();
     auto group = [&](const char* n) {
       auto it = groups.find(n);
@@ -239,12 +240,15 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
     p.title_group = group("title");
     if (auto it = r.options.find("heads"); it != r.options.end())
       p.heads = m.rules.find_list(it->second);
-    m.prefilter.add(r.pattern, pattern_options());
     m.patterns.push_back(std::move(p));
   }
   m.prefilter.compile();
-  for (const auto& s : m.rules.skips)
+  for (const auto& s : m.rules.skips) {
     m.skips.push_back(std::make_unique<RE2>(s.pattern, pattern_options()));
+    if (!m.skips.back()->ok())
+      throw InputError(s.origin.file + ":" + std::to_string(s.origin.line) + ": rule " + s.id +
+                       ": bad pattern: " + m.skips.back()->error());
+  }
 }
 
 EntityMatcher::~EntityMatcher() = default;

@@ -112,7 +112,7 @@ std::vector<int> tokens_in(const Sentence& s, size_t b, size_t e) {
 struct RelationMatcher::Impl {
   struct Pattern {
     const rules::RelationRule* rule;
-    std::unique_ptr<RE2> re;
+    const RE2* re;  // owned by the prefilter
     std::map<std::string, int> groups;
     // Where the parties, sources and target come from when no group names
     // them (pairs=, sources=, target=), read once from the rule's options.
@@ -140,10 +140,11 @@ RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_uni
   o.set_max_mem(kMaxMem);
   o.set_log_errors(false);
   for (const auto& r : m.rules.relations) {
-    Impl::Pattern p{&r, std::make_unique<RE2>(r.pattern, o), {}};
-    if (!p.re->ok())
+    std::string error;
+    Impl::Pattern p{&r, m.prefilter.add(r.pattern, o, &error), {}};
+    if (!p.re)
       throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
-                       ": bad pattern: " + p.re->error());
+                       ": bad pattern: " + error);
     for (const auto& [name, idx] : p.re->NamedCapturingGroups()) {
       p.groups[name] = idx;
       if (name.rfind("veto", 0) == 0) p.vetoes.push_back(idx);
@@ -169,7 +170,6 @@ RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_uni
       p.count = std::stoi(it->second);
     }
     m.any_last_two |= p.last_two();
-    m.prefilter.add(r.pattern, o);
     m.patterns.push_back(std::move(p));
   }
   m.prefilter.compile();

@@ -4,8 +4,10 @@
 // patterns, each rule with an id and a priority. Packs are read from several
 // directories in order; a rule whose id was already loaded from an earlier
 // directory replaces it (an override), while a repeated id within one
-// directory is an error. Patterns are returned with macros expanded and are
-// checked to compile with re2.
+// directory is an error. Patterns are returned with macros expanded; they are
+// compiled once, by the matchers that run them (EntityMatcher,
+// RelationMatcher), which report a pattern re2 refuses as this loader reports
+// its own errors.
 #pragma once
 
 #include <map>
@@ -80,7 +82,7 @@ struct RuleSet {
 
 // Loads every *.rules file of each directory (sorted by name), later
 // directories overriding earlier ones rule by rule. Throws InputError naming
-// the file, line, rule id and the problem (re2's message for a pattern).
+// the file, line, rule id and the problem.
 RuleSet load_rule_packs(const std::vector<std::string>& dirs);
 
 // The regex alternation of a list's names, longest first, each escaped.

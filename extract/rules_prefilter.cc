@@ -9,10 +9,17 @@
 
 namespace kg {
 
-void RulesPrefilter::add(const std::string& pattern, const RE2::Options& options) {
+const RE2* RulesPrefilter::add(const std::string& pattern, const RE2::Options& options,
+                               std::string* error) {
   int id = 0;
-  filter_.Add(pattern, options, &id);
+  if (filter_.Add(pattern, options, &id) != RE2::NoError) {
+    // FilteredRE2 keeps only the error code; compile again, on this failing
+    // path alone, for re2's message.
+    *error = RE2(pattern, options).error();
+    return nullptr;
+  }
   ++count_;
+  return &filter_.GetRE2(id);
 }
 
 void RulesPrefilter::compile() {

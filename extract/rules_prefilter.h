@@ -3,7 +3,9 @@
 // "atoms" it cannot match without ("hosted", "university", ...); one
 // RE2::Set of those literals tells which atoms a sentence holds, and only the
 // patterns whose atoms are all there (by the pattern's AND/OR tree) run.
-// Patterns without atoms always run.
+// Patterns without atoms always run. The prefilter owns the one compiled
+// RE2 of each pattern, which the caller matches with: compiling a pattern is
+// most of loading the packs, so it happens once.
 #pragma once
 
 #include <re2/filtered_re2.h>
@@ -21,8 +23,10 @@ class RulesPrefilter {
  public:
   RulesPrefilter();
 
-  // Index `i` of add() is the pattern's number in potentials().
-  void add(const std::string& pattern, const RE2::Options& options);
+  // Compiles `pattern`; the i-th successful add() is pattern number i in
+  // potentials(). Returns the compiled pattern, alive as long as the
+  // prefilter, or null with re2's message in `error` (nothing is added).
+  const RE2* add(const std::string& pattern, const RE2::Options& options, std::string* error);
   void compile();
   // Numbers of the patterns that may match in `text`, ascending.
   void potentials(re2::StringPiece text, std::vector<int>* out) const;

@@ -1,9 +1,12 @@
-// Fuzz target: the rule-pack loader (extract/rule_pack.h): parsing, macro
-// expansion and the re2 compile check of every pattern. The input is one
-// .rules file in a directory of its own.
+// Fuzz target: the rule-pack loader (extract/rule_pack.h), parsing and macro
+// expansion, then the matchers built from what it loaded, which compile every
+// pattern with re2 and build the prefilters. The input is one .rules file in
+// a directory of its own.
 #include <cstddef>
 #include <cstdint>
 
+#include "extract/entity_rules.h"
+#include "extract/relation_rules.h"
 #include "extract/rule_pack.h"
 #include "graph/error.h"
 #include "tests/fuzz/fuzz_support.h"
@@ -18,6 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     kg::rules::RuleSet set = kg::rules::load_rule_packs({dir});
     for (const auto& list : set.lists) (void)kg::rules::list_alternation(list);
+    kg::EntityMatcher entities(set);
+    kg::RelationMatcher relations(set);
   } catch (const kg::Error&) {
   }
   return 0;

@@ -209,6 +209,10 @@ TEST_CASE("bad input: rule packs", "[bad_input]") {
   std::vector<Row> rows = {
       {"pack bad 1\nentity bad.regex 50 Institution : (?P<name>unclosed(\n",
        "x.rules:2: rule bad.regex", "bad pattern: missing )"},
+      {"pack skip 1\nskip skip.bad 100 : \\((?:Photo\n", "x.rules:2: rule skip.bad",
+       "bad pattern: missing )"},
+      {"pack rel 1\nrelation rel.regex 50 SIGNED : (?P<src>⟪I\\d+⟫ signed\n",
+       "x.rules:2: rule rel.regex", "bad pattern: missing )"},
       {"pack dup 1\nentity dup.one 50 Institution : (?P<name>Alpha)\n"
        "entity dup.one 50 Institution : (?P<name>Beta)\n",
        "x.rules:3: rule dup.one", "duplicate rule id"},
