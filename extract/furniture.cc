@@ -190,8 +190,12 @@ std::vector<std::string> drop_furniture(const std::vector<std::string>& lines) {
     under_related = false;
     if (mostly_latin && !has_latin(line)) continue;
     if (is_furniture(line)) continue;
-    for (auto& part : split_rubrics(line))
-      if (!part.empty() && !is_furniture(part)) kept.push_back(std::move(part));
+    // Most lines hold no rubric and come back whole: that line has just
+    // been checked, so only parts cut out of it are checked again.
+    std::vector<std::string> parts = split_rubrics(line);
+    bool whole = parts.size() == 1 && parts[0] == line;
+    for (auto& part : parts)
+      if (!part.empty() && (whole || !is_furniture(part))) kept.push_back(std::move(part));
   }
   // A trailing list of related headlines: two or more short bullet lines
   // without a full stop at the end of the page.
