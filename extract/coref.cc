@@ -26,11 +26,6 @@ std::string surface(const std::string& text, const Candidate& c) {
   return text.substr(c.start, c.end - c.start);
 }
 
-std::string lower(std::string s) {
-  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
-
 // Mention spans by start, to ask "is this span taken?" without a scan of
 // every mention (hostile input with many mentions stays near linear).
 struct SpanIndex {
@@ -278,7 +273,7 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
     Candidate& c = ms[i];
     if (c.anaphor) {
       // Nearest earlier entity of the label (with the same head word).
-      std::string head = lower(surface(text, c));
+      std::string head = lower_ascii(surface(text, c));
       bool any = c.props["anaphor"] == "any";
       int target = -1;
       // Look back a bounded number of mentions: short forms refer to
@@ -286,7 +281,7 @@ ResolvedMentions resolve_mentions(const std::string& text, std::vector<Candidate
       int stop = std::max(0, static_cast<int>(i) - 500);
       for (int j = static_cast<int>(i) - 1; j >= stop && target < 0; --j) {
         if (dropped[j] || ms[j].anaphor || ms[j].label != c.label) continue;
-        if (any || lower(surface(text, ms[j])).find(head) != std::string::npos) target = j;
+        if (any || lower_ascii(surface(text, ms[j])).find(head) != std::string::npos) target = j;
       }
       if (target < 0) {
         dropped[i] = true;

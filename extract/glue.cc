@@ -3,6 +3,8 @@
 #include <array>
 #include <fstream>
 
+#include "graph/normalize.h"
+
 namespace kg {
 
 namespace {
@@ -21,13 +23,6 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 char lower_char(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -63,7 +58,7 @@ GlueRepair::GlueRepair(const std::string& word_list, const std::vector<std::stri
     if (line.empty() || line.find('\'') != std::string::npos) continue;
     // Single letters other than "a" and "I" are list noise, not words.
     if (line.size() == 1 && line != "a" && line != "I") continue;
-    all.push_back(lower(line));
+    all.push_back(lower_ascii(line));
   }
   for (const auto& v : vocabulary) {
     size_t i = 0;
@@ -71,7 +66,7 @@ GlueRepair::GlueRepair(const std::string& word_list, const std::vector<std::stri
       while (i < v.size() && !is_alpha(v[i])) ++i;
       size_t j = i;
       while (j < v.size() && is_alpha(v[j])) ++j;
-      if (j > i) all.push_back(lower(std::string_view(v).substr(i, j - i)));
+      if (j > i) all.push_back(lower_ascii(std::string_view(v).substr(i, j - i)));
       i = j;
     }
   }
@@ -81,7 +76,7 @@ GlueRepair::GlueRepair(const std::string& word_list, const std::vector<std::stri
 bool GlueRepair::known(std::string_view word) const {
   // Lower-cased on the stack; a longer word (rare) takes a heap copy.
   char buf[64];
-  if (word.size() > sizeof buf) return contains(lower(word));
+  if (word.size() > sizeof buf) return contains(lower_ascii(word));
   for (size_t i = 0; i < word.size(); ++i) buf[i] = lower_char(word[i]);
   return contains(std::string_view(buf, word.size()));
 }

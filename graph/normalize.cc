@@ -68,4 +68,11 @@ std::string normalize_name(std::string_view text) {
   return out;
 }
 
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace kg

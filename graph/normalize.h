@@ -13,4 +13,8 @@ namespace kg {
 // `text` must be valid UTF-8 (invalid bytes are treated as separators).
 std::string normalize_name(std::string_view text);
 
+// `text` with its ASCII capitals in lower case and every other byte as it
+// is: for comparing rule-pack words, which are ASCII, without ICU.
+std::string lower_ascii(std::string_view text);
+
 }  // namespace kg
