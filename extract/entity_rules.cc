@@ -24,6 +24,7 @@
 
 #include "extract/rules_prefilter.h"
 #include "graph/error.h"
+#include "graph/normalize.h"
 
 namespace kg {
 namespace {
@@ -149,6 +150,9 @@ struct EntityMatcher::Impl {
   RulesPrefilter prefilter;
   std::vector<std::unique_ptr<RE2>> skips;
   std::set<std::string, std::less<>> name_stop, tail_stop, person_stop, heads, in_name_heads;
+  // First words of the title_word list, lower case: a possessive before
+  // one ends a name ("... Technology's Vice President Li Qiang").
+  std::set<std::string, std::less<>> title_openers;
   std::vector<std::string> not_entity;
   std::vector<std::string> vocabulary;
 
@@ -181,6 +185,9 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
   words_of("person_stop", m.person_stop);
   words_of("name_tail_stop", m.tail_stop);
   words_of("in_name_heads", m.in_name_heads);
+  if (const auto* l = m.rules.find_list("title_word"))
+    for (const auto& e : l->entries)
+      for (const auto& n : e.names) m.title_openers.insert(lower_ascii(n.substr(0, n.find(' '))));
   for (const auto& l : m.rules.lists)
     if (l.options.count("head"))
       for (const auto& e : l.entries)
@@ -329,10 +336,18 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   // A personal name keeps two words ("An Yan").
   size_t min_left = c.label == Label::kPerson ? 2 : 1;
   while (first + min_left < words.size() && name_stop.count(word(first))) ++first;
-  // A place before "and" opens a list, not a name: "... College in Vietnam
-  // and Kunming Railway College".
+  // A place or an acronym before "and" opens a list, not a name: "...
+  // College in Vietnam and Kunming Railway College", "built by KIAT and
+  // Changzhou Vocational Institute of ...".
+  auto acronym = [](std::string_view w) {
+    return w.size() >= 2 &&
+           std::all_of(
+               w.begin(), w.end(),
+               [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); }) &&
+           w[0] >= 'A' && w[0] <= 'Z';
+  };
   if (c.label != Label::kPerson && first + 2 < words.size() && word(first + 1) == "and" &&
-      place_named(word(first)))
+      (place_named(word(first)) || acronym(word(first))))
     first += 2;
   // A year opens only an event's name.
   static const RE2 year(R"((?:19|20)\d\d)");
@@ -410,14 +425,18 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
         std::string_view(text).substr(words[i].first, words[last - 1].second - words[i].first),
         faculty);
   };
+  // A possessive before a title ends the name too: the title is a post in
+  // the body just named, and the person follows.
+  auto title_from = [&](size_t i) { return title_openers.count(lower_ascii(word(i))) > 0; };
   size_t possessor_suffix = 0;  // trimmed from the end once the name is cut
-  if (c.label == Label::kInstitution && first < last) {
+  if ((c.label == Label::kInstitution || c.label == Label::kAlliance) && first < last) {
     std::string_view before = std::string_view(text).substr(0, words[first].first);
-    if (before.ends_with(" ") && possessive_suffix(before.substr(0, before.size() - 1)) > 0 &&
-        faculty_from(first))
+    if (c.label == Label::kInstitution && before.ends_with(" ") &&
+        possessive_suffix(before.substr(0, before.size() - 1)) > 0 && faculty_from(first))
       return false;
     for (size_t i = first + 1; i < last; ++i)
-      if (size_t n = possessive_suffix(word(i - 1)); n > 0 && faculty_from(i)) {
+      if (size_t n = possessive_suffix(word(i - 1));
+          n > 0 && ((c.label == Label::kInstitution && faculty_from(i)) || title_from(i))) {
         last = i;
         possessor_suffix = n;
         break;
@@ -570,8 +589,13 @@ std::vector<Candidate> EntityMatcher::find(const std::string& text,
   for (uint32_t k : order) {
     Candidate& c = all[k];
     const Candidate* beaten = nullptr;
+    // A skipped region takes what lies in it or across its edge, not a
+    // longer name around it ("Latin America" is no country, but "China-Latin
+    // America Port and Shipping ... Alliance" is an alliance).
     for (const auto& s : skipped)
-      if (c.start < s.second && s.first < c.end) c.lost_to = "skip";
+      if (c.start < s.second && s.first < c.end &&
+          !(c.start <= s.first && s.second <= c.end && c.end - c.start > s.second - s.first))
+        c.lost_to = "skip";
     // Winners that may overlap c start within the longest winner's length
     // before it: an index by start keeps this linear in practice.
     auto from = won_by_start.lower_bound(c.start > longest ? c.start - longest : 0);
