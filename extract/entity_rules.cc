@@ -325,20 +325,6 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   auto word = [&](size_t i) {
     return std::string_view(text).substr(words[i].first, words[i].second - words[i].first);
   };
-  // Leading stop words ("The", "During", "Meanwhile") are not part of a name,
-  // nor is a known place or country in the possessive ("Nicaragua's").
-  size_t first = 0;
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    std::string_view w = word(i);
-    if (size_t n = possessive_suffix(w); n > 0 && gaz_names.count(w.substr(0, w.size() - n)))
-      first = i + 1;
-  }
-  // A personal name keeps two words ("An Yan").
-  size_t min_left = c.label == Label::kPerson ? 2 : 1;
-  while (first + min_left < words.size() && name_stop.count(word(first))) ++first;
-  // A place or an acronym before "and" opens a list, not a name: "...
-  // College in Vietnam and Kunming Railway College", "built by KIAT and
-  // Changzhou Vocational Institute of ...".
   auto acronym = [](std::string_view w) {
     return w.size() >= 2 &&
            std::all_of(
@@ -346,6 +332,28 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
                [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); }) &&
            w[0] >= 'A' && w[0] <= 'Z';
   };
+  // Leading stop words ("The", "During", "Meanwhile") are not part of a name,
+  // nor is a known place or country in the possessive ("Nicaragua's", "South
+  // Africa's"), nor an acronym in the possessive ("HPIT's International
+  // Exchange Center": the body the acronym names owns the unit).
+  size_t first = 0;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string_view w = word(i);
+    size_t n = possessive_suffix(w);
+    if (n == 0) continue;
+    std::string_view stem = w.substr(0, w.size() - n);
+    bool owner = i == first && acronym(stem);  // where the name starts only
+    for (size_t j = first; j <= i && !owner; ++j)
+      owner = gaz_names.count(std::string_view(text).substr(
+                  words[j].first, words[i].second - n - words[j].first)) > 0;
+    if (owner) first = i + 1;
+  }
+  // A personal name keeps two words ("An Yan").
+  size_t min_left = c.label == Label::kPerson ? 2 : 1;
+  while (first + min_left < words.size() && name_stop.count(word(first))) ++first;
+  // A place or an acronym before "and" opens a list, not a name: "...
+  // College in Vietnam and Kunming Railway College", "built by KIAT and
+  // Changzhou Vocational Institute of ...".
   if (c.label != Label::kPerson && first + 2 < words.size() && word(first + 1) == "and" &&
       (place_named(word(first)) || acronym(word(first))))
     first += 2;
@@ -355,9 +363,18 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
     ++first;
   // A headline running on in title case ("... Alliance of X Held in Y"), or
   // a name running into a date ("College on Thursday").
+  // Before the head word such a verb ends a headline's subject instead
+  // ("Teachers from Seven Countries Complete Summer Seminar"): the name
+  // starts after it.
   size_t last = words.size();
-  for (size_t i = first + 1; i < last; ++i)
-    if (tail_stop.count(word(i))) last = i;
+  for (size_t i = first; i < last; ++i)
+    if (tail_stop.count(word(i))) {
+      if (head_start > words[i].first)
+        first = i + 1;
+      else if (i > first)
+        last = i;
+    }
+  if (first >= last) return false;
   static const std::set<std::string, std::less<>> connectors = {"of",  "for", "on",  "in",
                                                                 "and", "&",   "the", "at"};
   while (last > first + 1 && connectors.count(word(last - 1))) --last;

@@ -39,6 +39,17 @@ bool is_function_word(std::string_view w) {
   return false;
 }
 
+// "a", "an", "the": an article is followed by what it introduces, never by
+// another closed-class word, so a split into "an|and" is no split ("Anand").
+bool is_article(std::string_view w) {
+  return is_function_word(w) && (w.size() == 1 || ((w[0] == 'a' || w[0] == 'A') && w.size() == 2) ||
+                                 (w.size() == 3 && (w[0] == 't' || w[0] == 'T')));
+}
+
+bool article_before_function_word(std::string_view a, std::string_view b) {
+  return is_article(a) && is_function_word(b);
+}
+
 bool is_acronym(std::string_view w) {
   if (w.size() < 2) return false;
   for (char c : w)
@@ -134,6 +145,7 @@ bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& 
   std::vector<std::string_view> long_split;
   for (size_t i = 1; i < n; ++i) {
     if (pre[i] < 0 || suf[i] < 0) continue;
+    if (article_before_function_word(w.substr(0, i), w.substr(i))) continue;
     int fn = pre[i] + suf[i];
     if (fn > best_fn) best = {w.substr(0, i), w.substr(i)}, best_fn = fn;
   }
@@ -144,6 +156,9 @@ bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& 
       if (suf[j] < 0) continue;
       int mid = piece(w.substr(i, j - i));
       if (mid < 0) continue;
+      if (article_before_function_word(w.substr(0, i), w.substr(i, j - i)) ||
+          article_before_function_word(w.substr(i, j - i), w.substr(j)))
+        continue;
       int fn = pre[i] + mid + suf[j];
       if (fn > best_fn) best = {w.substr(0, i), w.substr(i, j - i), w.substr(j)}, best_fn = fn;
       // Three long known words and no closed-class one ("Institute|jointly|

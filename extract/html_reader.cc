@@ -1,7 +1,8 @@
 // The visible text of a web page, through gumbo's HTML5 parser: block
 // elements become line breaks (cleaning works line by line), and the parts of
 // a page that are never the article (scripts, styles, navigation, headers of
-// the site, footers, forms) are dropped with everything inside them.
+// the site, footers, forms, lists made of links alone) are dropped with
+// everything inside them.
 #include <gumbo.h>
 
 #include <cstring>
@@ -32,6 +33,36 @@ bool is_dropped(GumboTag tag) {
     default:
       return false;
   }
+}
+
+bool is_blank(const GumboNode* n) {
+  return n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_COMMENT;
+}
+
+// A list whose every item is one link and nothing else is a menu or a list
+// of other pages (<ul class="nav">, "Related news"), whatever its markup
+// calls it: never the article.
+bool is_link_list(const GumboNode* node) {
+  GumboTag tag = node->v.element.tag;
+  if (tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL) return false;
+  const GumboVector& items = node->v.element.children;
+  unsigned links = 0;
+  for (unsigned i = 0; i < items.length; ++i) {
+    auto* li = static_cast<const GumboNode*>(items.data[i]);
+    if (is_blank(li)) continue;
+    if (li->type != GUMBO_NODE_ELEMENT || li->v.element.tag != GUMBO_TAG_LI) return false;
+    unsigned inside = 0;
+    bool link = false;
+    for (unsigned k = 0; k < li->v.element.children.length; ++k) {
+      auto* c = static_cast<const GumboNode*>(li->v.element.children.data[k]);
+      if (is_blank(c)) continue;
+      ++inside;
+      link = c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_A;
+    }
+    if (inside != 1 || !link) return false;
+    ++links;
+  }
+  return links >= 2;
 }
 
 bool is_inline(GumboTag tag) {
@@ -110,7 +141,7 @@ void walk(const GumboNode* root, std::string& out) {
     if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
         c->type == GUMBO_NODE_WHITESPACE) {
       append_text(c->v.text.text, out);
-    } else if (c->type == GUMBO_NODE_ELEMENT && !is_dropped(c->v.element.tag)) {
+    } else if (c->type == GUMBO_NODE_ELEMENT && !is_dropped(c->v.element.tag) && !is_link_list(c)) {
       if (c->v.element.tag == GUMBO_TAG_BR) {
         out += '\n';
         continue;

@@ -428,6 +428,10 @@ std::vector<FragmentRelation> RelationMatcher::find(const Document& doc,
           ministries.emplace(normalize_name(a), static_cast<int>(e));
       }
     auto it = ministries.find(normalize_name("Ministry " + of));
+    // "Minister of Labour and Skills of Ethiopia" holds the Ministry of
+    // Labour and Skills that the article names without its country.
+    if (size_t at = of.rfind(" of "); it == ministries.end() && at != std::string::npos && at > 0)
+      it = ministries.find(normalize_name("Ministry " + of.substr(0, at)));
     return it == ministries.end() ? -1 : it->second;
   };
   for (size_t e = 0; e < ents.size(); ++e) {

@@ -128,6 +128,24 @@ TEST_CASE("glue: certain splits only", "[clean]") {
        {"Hunan", "Nanning", "YouTube", "McDonald", "Guangxi Zhuang", "COVID-19", "mother-in-law",
         "Hà Nội", "1,000 students", "Mwila Banda", "Angela", "Roberta"})
     CHECK(g.repair(s) == s);
+  // An article before another closed-class word is no English: "Anand" is
+  // a name, not "An and"; "ofthe" still splits.
+  CHECK(g.repair("Anand Rao spoke") == "Anand Rao spoke");
+  CHECK(g.repair("Theor") == "Theor");
+  CHECK(g.repair("members ofthe alliance") == "members of the alliance");
+}
+
+TEST_CASE("readers: a list of links alone is a menu, a list with text is the article",
+          "[readers]") {
+  kg::RawArticle a = kg::read_html(
+      "<html><body><ul class=menu><li><a href=/>Home</a></li>\n<li><a href=/io>International "
+      "Office</a></li></ul><h1>Seminar closes</h1><ul><li>Teachers from Nepal took part.</li>"
+      "<li>The <a href=/x>college</a> hosted it.</li></ul></body></html>",
+      "menu.html");
+  CHECK(a.text.find("International Office") == std::string::npos);
+  CHECK(a.text.find("Home") == std::string::npos);
+  CHECK(a.text.find("Teachers from Nepal took part.") != std::string::npos);
+  CHECK(a.text.find("The college hosted it.") != std::string::npos);
 }
 
 TEST_CASE("sentences: abbreviations do not end a sentence", "[sentences]") {

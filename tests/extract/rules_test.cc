@@ -827,12 +827,69 @@ TEST_CASE("names in Latin Extended-A, envoys, titles around a name, passive and 
        RelType::kSigned,
        "Weihai Vocational College",
        "Busan Maritime Institute"},
+      // Batch 13. A bloc's members in apposition.
+      {{"Ministers of SCO members Kazakhstan, Tajikistan and Pakistan met in Tianjin."},
+       RelType::kMemberOf,
+       "Tajikistan",
+       "SCO"},
+      // "the two ministries" are the last two bodies named.
+      {{"Laos's Ministry of Education and Sports hosted the talks in Vientiane.",
+        "China's Ministry of Human Resources sent a delegation.",
+        "The two ministries will set up a Lao-Chinese Teacher Training Center."},
+       RelType::kEstablished,
+       "Ministry of Education and Sports",
+       "Lao-Chinese Teacher Training Center"},
+      // A minister's title naming the ministry and its country.
+      {{"The Ministry of Youth and Skills of Zambia sent a delegation.",
+        "Mary Phiri, Minister of Youth and Skills of Zambia, led it."},
+       RelType::kAffiliatedWith,
+       "Mary Phiri",
+       "Ministry of Youth and Skills of Zambia"},
+      // Lower-case event back-references, sponsors, results and titles.
+      {{"The 2024 Mekong Welding Contest opened in Kunming.",
+        "The Lancang Industry Foundation sponsored the contest."},
+       RelType::kHosted,
+       "Lancang Industry Foundation",
+       "2024 Mekong Welding Contest"},
+      {{"The 2024 Mekong Welding Contest opened in Kunming.",
+        "Students from Luang Prabang Technical College took second place in pipe welding."},
+       RelType::kAttended,
+       "Luang Prabang Technical College",
+       "2024 Mekong Welding Contest"},
+      {{"The 2024 Mekong Welding Contest opened in Kunming.",
+        "Eighty trainees from Myanmar and Cambodia competed in six events."},
+       RelType::kAttended,
+       "Myanmar",
+       "2024 Mekong Welding Contest"},
+      {{"The 2024 Mekong Welding Contest opened in Kunming.",
+        "\"The level keeps rising,\" said chief judge Somchai Wongsa of Thailand's Chiang Rai "
+        "Technical College."},
+       RelType::kAffiliatedWith,
+       "Somchai Wongsa",
+       "Chiang Rai Technical College"},
   };
   for (const auto& c : cases) {
     kg::Fragment f = builtin().extract(make_doc(c.sentences));
     INFO(c.sentences.back());
     CHECK(has_relation(f, c.type, c.source, c.target));
   }
+  // A headline's verb before an event's head word is not in its name; the
+  // article's event is the one its back-references name.
+  kg::Fragment headline = builtin().extract(
+      make_doc({"Teachers from Five Countries Complete Spring Seminar",
+                "The 2024 Spring Seminar on Smart Manufacturing closed in Hefei.",
+                "The seminar was hosted by Anhui Vocational College of Mechanics."}));
+  for (const auto& e : headline.entities)
+    CHECK_FALSE((e.type == Label::kEvent && e.name.find("Complete") != std::string::npos));
+  CHECK(has_relation(headline, RelType::kHosted, "Anhui Vocational College of Mechanics",
+                     "2024 Spring Seminar on Smart Manufacturing"));
+  // A two-word country or an acronym in the possessive owns the body named after it.
+  kg::Fragment owned = builtin().extract(
+      make_doc({"South Africa's Pretoria Technical College and AVCM's International Office "
+                "signed an agreement."}));
+  CHECK(find_entity(owned, Label::kInstitution, "Pretoria Technical College") != nullptr);
+  CHECK(find_entity(owned, Label::kInstitution, "International Office") != nullptr);
+  CHECK(has_relation(owned, RelType::kLocatedIn, "Pretoria Technical College", "South Africa"));
   // The acronym stays out of the name, and the place out of the partners.
   kg::Fragment built = builtin().extract(
       make_doc({"The Harbin Vocational College of Technology (HVCT) trains welders.",
