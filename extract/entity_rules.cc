@@ -336,11 +336,13 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   // nor is a known place or country in the possessive ("Nicaragua's", "South
   // Africa's"), nor an acronym in the possessive ("HPIT's International
   // Exchange Center": the body the acronym names owns the unit).
+  // An owner stands before the head word: "in China's Hunan Province" after
+  // it is a tail, cut further on.
   size_t first = 0;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string_view w = word(i);
     size_t n = possessive_suffix(w);
-    if (n == 0) continue;
+    if (n == 0 || (head_start > 0 && words[i].second > head_start)) continue;
     std::string_view stem = w.substr(0, w.size() - n);
     bool owner = i == first && acronym(stem);  // where the name starts only
     for (size_t j = first; j <= i && !owner; ++j)
@@ -353,10 +355,16 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
   while (first + min_left < words.size() && name_stop.count(word(first))) ++first;
   // A place or an acronym before "and" opens a list, not a name: "...
   // College in Vietnam and Kunming Railway College", "built by KIAT and
-  // Changzhou Vocational Institute of ...".
-  if (c.label != Label::kPerson && first + 2 < words.size() && word(first + 1) == "and" &&
-      (place_named(word(first)) || acronym(word(first))))
-    first += 2;
+  // Changzhou Vocational Institute of ...", "Xinjiang Uygur Autonomous
+  // Region and Xinjiang Tianshan ... Co., Ltd.".
+  if (c.label != Label::kPerson)
+    for (size_t k = first + 1; k + 1 < words.size() && k <= first + 4; ++k) {
+      if (word(k) != "and") continue;
+      std::string_view before = std::string_view(text).substr(
+          words[first].first, words[k - 1].second - words[first].first);
+      if (place_named(before) || (k == first + 1 && acronym(before))) first = k + 1;
+      break;
+    }
   // A year opens only an event's name.
   static const RE2 year(R"((?:19|20)\d\d)");
   if (c.label != Label::kEvent && first + 1 < words.size() && RE2::FullMatch(word(first), year))
@@ -388,6 +396,21 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
         if (heads.count(word(k))) return true;
       return false;
     };
+    // "Department of Vocational and Adult Education of the Ministry of
+    // Education": a unit whose name is whole ("X of Y") before a second "of
+    // the" and a body with a head word ends there, and the scan goes on at
+    // the body; "Office of the ... Commission" and "... of the Kyrgyz
+    // Republic" stay one name.
+    bool whole_before = false;
+    for (size_t i = first + 1; i + 2 < last; ++i) {
+      if (word(i) == "of" && word(i + 1) == "the" && whole_before && head_start < words[i].first &&
+          holds_head(i + 2, last)) {
+        resume = words[i + 2].first;
+        last = i;
+        break;
+      }
+      whole_before |= word(i) == "of" || word(i) == "for";
+    }
     for (size_t i = first + 1; i + 1 < last; ++i) {
       if (word(i) != "and") continue;
       if (!(heads.count(word(i + 1)) || heads.count(word(i - 1)) ||
@@ -399,6 +422,16 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
       if (head_start >= words[i - 1].second) return false;
       break;
     }
+  } else if (c.label == Label::kInstitution) {
+    // A rule without head words (a company: "... Co., Ltd.") that runs over
+    // a name ending in one and "and" ("Gansu Agricultural Vocational College
+    // and Lanzhou ... Co., Ltd.") starts again after the "and"; the head
+    // word rules find the first name.
+    for (size_t i = first + 1; i + 1 < last; ++i)
+      if (word(i) == "and" && heads.count(word(i - 1))) {
+        resume = words[i + 1].first;
+        return false;
+      }
   }
   // A comma inside a name lists its fields ("Ministry of Labour, Invalids
   // and Social Affairs"); one before another head word lists names

@@ -172,7 +172,7 @@ bool GlueRepair::split_lower(std::string_view w, std::vector<std::string_view>& 
   return !best.empty();
 }
 
-std::string GlueRepair::repair_word(std::string_view w) const {
+std::string GlueRepair::repair_word(std::string_view w, bool after_name) const {
   // Two glued words have at least five letters ("ofthe").
   if (w.size() < 5 || known(w)) return std::string(w);
   // Segments at changes of case: "theCenterfor" -> the|Centerfor,
@@ -194,6 +194,11 @@ std::string GlueRepair::repair_word(std::string_view w) const {
     if (!single && (known(s) || is_acronym(s)) && (s.size() >= 2 || s == "a")) {
       out.emplace_back(s);
     } else if (split_lower(s, pieces)) {
+      // A capitalised word after another cut into a short word and a
+      // closed-class one is a name more often than a glued pair.
+      if (single && after_name && capitalized(s) && pieces.size() == 2 &&
+          pieces[0].size() < kLongPiece && is_function_word(pieces[1]))
+        return std::string(w);
       for (auto p : pieces) out.emplace_back(p);
     } else if (!single && capitalized(s) &&
                ((k > 0 && is_function_word(segs[k - 1])) ||
@@ -223,6 +228,7 @@ std::string GlueRepair::repair(std::string_view line) const {
   std::string out;
   out.reserve(line.size() + 16);
   size_t i = 0;
+  bool after_name = false;  // the last word was capitalised
   while (i < line.size()) {
     char c = line[i];
     if (is_alpha(c)) {
@@ -232,7 +238,8 @@ std::string GlueRepair::repair(std::string_view line) const {
       bool ascii_word = (j == line.size() || static_cast<unsigned char>(line[j]) < 0x80) &&
                         (i == 0 || static_cast<unsigned char>(line[i - 1]) < 0x80);
       std::string_view w = line.substr(i, j - i);
-      out += ascii_word ? repair_word(w) : std::string(w);
+      out += ascii_word ? repair_word(w, after_name) : std::string(w);
+      after_name = is_upper(w[0]);
       // "2024Forum" / "The2024": a year glued to a word.
       i = j;
       continue;
@@ -244,9 +251,11 @@ std::string GlueRepair::repair(std::string_view line) const {
       if (year && i >= 2 && is_alpha(line[i - 1]) && is_alpha(line[i - 2])) out += ' ';
       out.append(line, i, j - i);
       if (year && j + 1 < line.size() && is_upper(line[j]) && is_lower(line[j + 1])) out += ' ';
+      after_name = false;
       i = j;
       continue;
     }
+    if (c != ' ') after_name = false;
     out += c;
     // "Trung,Consul", "Region;Li": punctuation glued between two words.
     if ((c == ',' || c == ';') && i > 0 && is_alpha(line[i - 1]) && i + 1 < line.size() &&

@@ -25,7 +25,9 @@ class GlueRepair {
   bool known(std::string_view word) const;  // case-insensitive
 
  private:
-  std::string repair_word(std::string_view word) const;
+  // `after_name`: the word before is capitalised, so this one may be a
+  // surname ("Joseph Langat" is not "Joseph Lang at").
+  std::string repair_word(std::string_view word, bool after_name) const;
   bool split_lower(std::string_view word, std::vector<std::string_view>& pieces) const;
 
   void build(const std::vector<std::string>& lower_words);

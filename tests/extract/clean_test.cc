@@ -133,6 +133,10 @@ TEST_CASE("glue: certain splits only", "[clean]") {
   CHECK(g.repair("Anand Rao spoke") == "Anand Rao spoke");
   CHECK(g.repair("Theor") == "Theor");
   CHECK(g.repair("members ofthe alliance") == "members of the alliance");
+  // After a capitalised word, a short word and a closed-class one is a
+  // surname ("Langat"), while a long one still splits.
+  CHECK(g.repair("principal Joseph Langat said") == "principal Joseph Langat said");
+  CHECK(g.repair("Nairobi Universityof Science") == "Nairobi University of Science");
 }
 
 TEST_CASE("readers: a list of links alone is a menu, a list with text is the article",

@@ -873,6 +873,86 @@ TEST_CASE("names in Latin Extended-A, envoys, titles around a name, passive and 
     INFO(c.sentences.back());
     CHECK(has_relation(f, c.type, c.source, c.target));
   }
+  // Batch 14 and 15: names.
+  struct Named {
+    std::vector<std::string> sentences;
+    Label label;
+    std::string name;
+  };
+  const std::vector<Named> named = {
+      {{"Dr Amina Odhiambo, Principal Secretary of the State Department for Technical Training, "
+        "spoke."},
+       Label::kPerson,
+       "Amina Odhiambo"},
+      {{"Accra Technical University and Wuxi Vocational Institute of Commerce Sign MoU",
+        "The two schools agreed to exchange teachers."},
+       Label::kInstitution,
+       "Wuxi Vocational Institute of Commerce"},
+      {{"The Ministry of Labour and Social Protection of the Kyrgyz Republic sent officials."},
+       Label::kInstitution,
+       "Ministry of Labour and Social Protection of the Kyrgyz Republic"},
+      {{"Li Na heads the Department of Technical Education of the Ministry of Labour."},
+       Label::kInstitution,
+       "Department of Technical Education"},
+      {{"Li Na heads the Department of Technical Education of the Ministry of Labour."},
+       Label::kInstitution,
+       "Ministry of Labour"},
+      {{"Yunnan Province and Kunming Jiaotong Machinery Co., Ltd. signed an agreement."},
+       Label::kInstitution,
+       "Kunming Jiaotong Machinery Co., Ltd."},
+      {{"Hebei Rail Vocational College and Tangshan Railway Vehicle Co., Ltd. signed an "
+        "agreement."},
+       Label::kInstitution,
+       "Tangshan Railway Vehicle Co., Ltd."},
+      {{"DTVET Director General Nguyen Van Long opened the meeting."},
+       Label::kPerson,
+       "Nguyen Van Long"},
+      {{"The ASEAN Secretariat co-organised the talks."}, Label::kInstitution, "ASEAN Secretariat"},
+      {{"It was built by Liuzhou Railway Vocational Technical College in China's Guangxi."},
+       Label::kInstitution,
+       "Liuzhou Railway Vocational Technical College"},
+      {{"Delegates from Côte d'Ivoire and Senegal took part."}, Label::kCountry, "Côte d'Ivoire"},
+  };
+  for (const auto& n : named) {
+    kg::Fragment f = builtin().extract(make_doc(n.sentences));
+    INFO(n.sentences.back());
+    CHECK(find_entity(f, n.label, n.name) != nullptr);
+  }
+  const std::vector<Case> related = {
+      {{"The Silk Road TVET Alliance met in Xi'an.",
+        "Among the new members are Tashkent Railway College in Uzbekistan and Shaanxi Railway "
+        "Institute."},
+       RelType::kMemberOf,
+       "Tashkent Railway College",
+       "Silk Road TVET Alliance"},
+      {{"The Sino-Dutch Institute of Water Technology opened in Tianjin.",
+        "The institute was jointly established by Tianjin Water Conservancy College and Delft "
+        "Applied University."},
+       RelType::kEstablished,
+       "Delft Applied University",
+       "Sino-Dutch Institute of Water Technology"},
+      {{"The 2024 Annual Meeting of the Lancang-Mekong Vocational Alliance opened in Kunming.",
+        "The meeting was hosted by Yunnan Vocational College of Mechanical and Electrical "
+        "Technology."},
+       RelType::kHosted,
+       "Yunnan Vocational College of Mechanical and Electrical Technology",
+       "2024 Annual Meeting of the Lancang-Mekong Vocational Alliance"},
+      {{"The 2024 Mekong Welding Contest opened in Kunming.",
+        "Officials came from five ASEAN member states – Cambodia, Laos, Myanmar, Thailand and "
+        "Vietnam – and China."},
+       RelType::kMemberOf,
+       "Myanmar",
+       "ASEAN"},
+  };
+  for (const auto& c : related) {
+    kg::Fragment f = builtin().extract(make_doc(c.sentences));
+    INFO(c.sentences.back());
+    CHECK(has_relation(f, c.type, c.source, c.target));
+  }
+  // A British spelling of an everyday word is no region ("Centre").
+  kg::Fragment centre =
+      builtin().extract(make_doc({"The Centre will train 300 welders a year in Nakuru."}));
+  CHECK(find_entity(centre, Label::kPlace, "Centre") == nullptr);
   // A headline's verb before an event's head word is not in its name; the
   // article's event is the one its back-references name.
   kg::Fragment headline = builtin().extract(
