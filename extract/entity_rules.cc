@@ -365,6 +365,9 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
       if (place_named(before) || (k == first + 1 && acronym(before))) first = k + 1;
       break;
     }
+  // "Jubail-based Arabian Gulf Polymers Company": where a body is based is
+  // not its name.
+  if (first + 1 < words.size() && word(first).ends_with("-based")) ++first;
   // A year opens only an event's name.
   static const RE2 year(R"((?:19|20)\d\d)");
   if (c.label != Label::kEvent && first + 1 < words.size() && RE2::FullMatch(word(first), year))
@@ -423,6 +426,19 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
       break;
     }
   } else if (c.label == Label::kInstitution) {
+    // A company's name that starts inside another name's tail ("...
+    // Institute of | Maritime Trades and Ningbo Haiyun Shipping Co., Ltd.")
+    // starts after its "and".
+    std::string_view before = std::string_view(text).substr(0, words[first].first);
+    auto kind = p.rule->options.find("kind");
+    bool company = kind != p.rule->options.end() && kind->second == "company";
+    if (company &&
+        (before.ends_with(" of ") || before.ends_with(" for ") || before.ends_with(" of the ")))
+      for (size_t i = first + 1; i + 1 < last; ++i)
+        if (word(i) == "and") {
+          resume = words[i + 1].first;
+          return false;
+        }
     // A rule without head words (a company: "... Co., Ltd.") that runs over
     // a name ending in one and "and" ("Gansu Agricultural Vocational College
     // and Lanzhou ... Co., Ltd.") starts again after the "and"; the head

@@ -88,6 +88,12 @@ bool is_furniture(const std::string& l) {
   bool separator = l.find('>') != std::string::npos || l.find("»") != std::string::npos;
   if (separator && words <= 12 && RE2::FullMatch(l, breadcrumb)) return true;
   if (l.size() < 80 && RE2::FullMatch(l, date_click)) return true;
+  // Page metadata: "Posted: 20/05/2025 | News Office", "Published: 2026-05-15
+  // Source: ... Views: 1,284".
+  static const RE2 posted(
+      "(?i)(?:posted|published|updated|release date)(?:\\s+on)?\\s*:\\s*\\d.{0,160}|"
+      ".{0,160}\\b(?:views|hits|clicks|visits)\\s*:\\s*[\\d,]+\\s*");
+  if (l.size() < 200 && RE2::FullMatch(l, posted)) return true;
   // download_print: needs "print", "share" or "font" at its end. Under
   // (?i) only "k" and "s" of the ASCII letters also match other characters
   // (U+212A, U+017F; checked over all of Unicode), so "print", "hare" and

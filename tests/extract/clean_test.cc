@@ -91,6 +91,11 @@ TEST_CASE("clean: related-news headlines and contact lines are furniture", "[cle
        "Yunnan Provincial Department of Education\nTel: 0871-1234567\n",
        "The forum opens in Kunming on March 18.",
        {"Secretariat", "0871"}},
+      // Page metadata lines (batch 16 and 17 of the written articles).
+      {"Visit to Accra\n\nPublished: 2025-04-02   Source: Office of Exchange   Views: 2,031\n"
+       "Posted: 02/04/2025 | KTU News Desk\nThe delegation arrived in Accra on Monday.\n",
+       "The delegation arrived in Accra on Monday.",
+       {"Office of Exchange", "News Desk", "Views"}},
   };
   for (const auto& c : cases) {
     kg::RawArticle a;

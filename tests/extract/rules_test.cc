@@ -879,7 +879,7 @@ TEST_CASE("names in Latin Extended-A, envoys, titles around a name, passive and 
     Label label;
     std::string name;
   };
-  const std::vector<Named> named = {
+  std::vector<Named> named = {
       {{"Dr Amina Odhiambo, Principal Secretary of the State Department for Technical Training, "
         "spoke."},
        Label::kPerson,
@@ -913,6 +913,30 @@ TEST_CASE("names in Latin Extended-A, envoys, titles around a name, passive and 
        "Liuzhou Railway Vocational Technical College"},
       {{"Delegates from Côte d'Ivoire and Senegal took part."}, Label::kCountry, "Côte d'Ivoire"},
   };
+  const std::vector<Named> named_16_17 = {
+      {{"The college opened on Sunday.",
+        "\"We need technicians,\" said Omar bin Khalid al-Mansouri, governor of the Technical "
+        "Training Corporation."},
+       Label::kPerson,
+       "Omar bin Khalid al-Mansouri"},
+      {{"Li Wen, 23, now repairs locomotives in Addis Ababa."}, Label::kPerson, "Li Wen"},
+      {{"Kisumu Polytechnic was founded in 1967.",
+        "\"We are proud of her,\" said its principal, Grace Achieng."},
+       Label::kPerson,
+       "Grace Achieng"},
+      {{"Wu Gang, Hengda's regional manager, spoke at the opening."}, Label::kPerson, "Wu Gang"},
+      {{"The Mombasa-based Coastal Marine Engineering Company hires its graduates."},
+       Label::kInstitution,
+       "Coastal Marine Engineering Company"},
+      {{"She studied at the Dar es Salaam Institute of Maritime Technology."},
+       Label::kInstitution,
+       "Dar es Salaam Institute of Maritime Technology"},
+      {{"Rabat Institute of Port Logistics and Qingdao Haitong Shipping Co., Ltd. signed an "
+        "agreement."},
+       Label::kInstitution,
+       "Qingdao Haitong Shipping Co., Ltd."},
+  };
+  named.insert(named.end(), named_16_17.begin(), named_16_17.end());
   for (const auto& n : named) {
     kg::Fragment f = builtin().extract(make_doc(n.sentences));
     INFO(n.sentences.back());
@@ -943,12 +967,22 @@ TEST_CASE("names in Latin Extended-A, envoys, titles around a name, passive and 
        RelType::kMemberOf,
        "Myanmar",
        "ASEAN"},
+      {{"The 2025 Wuhan Skills Forum opened on Monday.",
+        "Among the participating institutions were Nairobi Technical College in Nairobi, Kenya; "
+        "Cairo Polytechnic, Egypt; and Lima Institute of Technology."},
+       RelType::kAttended,
+       "Cairo Polytechnic",
+       "2025 Wuhan Skills Forum"},
   };
   for (const auto& c : related) {
     kg::Fragment f = builtin().extract(make_doc(c.sentences));
     INFO(c.sentences.back());
     CHECK(has_relation(f, c.type, c.source, c.target));
   }
+  // A board of directors is no body of its own.
+  kg::Fragment board = builtin().extract(
+      make_doc({"Hunan Polytechnic joined the Board of Directors of the Asia Skills Federation."}));
+  CHECK(find_entity(board, Label::kInstitution, "Board of Directors") == nullptr);
   // A British spelling of an everyday word is no region ("Centre").
   kg::Fragment centre =
       builtin().extract(make_doc({"The Centre will train 300 welders a year in Nakuru."}));
