@@ -26,24 +26,26 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 char lower_char(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Case-insensitive, without building a lower-case copy: called for every
-// candidate piece of every unknown word.
+// `w` is `lower` in any case, compared without a lower-case copy: called
+// for every candidate piece of every unknown word.
+bool same_lower(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i)
+    if (lower_char(w[i]) != lower[i]) return false;
+  return true;
+}
+
 bool is_function_word(std::string_view w) {
   if (w.empty() || w.size() > 5) return false;  // the longest is "which"
-  for (auto f : kFunctionWords) {
-    if (f.size() != w.size()) continue;
-    size_t i = 0;
-    while (i < w.size() && lower_char(w[i]) == f[i]) ++i;
-    if (i == w.size()) return true;
-  }
+  for (auto f : kFunctionWords)
+    if (same_lower(w, f)) return true;
   return false;
 }
 
 // "a", "an", "the": an article is followed by what it introduces, never by
 // another closed-class word, so a split into "an|and" is no split ("Anand").
 bool is_article(std::string_view w) {
-  return is_function_word(w) && (w.size() == 1 || ((w[0] == 'a' || w[0] == 'A') && w.size() == 2) ||
-                                 (w.size() == 3 && (w[0] == 't' || w[0] == 'T')));
+  return same_lower(w, "a") || same_lower(w, "an") || same_lower(w, "the");
 }
 
 bool article_before_function_word(std::string_view a, std::string_view b) {

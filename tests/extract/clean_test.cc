@@ -138,6 +138,8 @@ TEST_CASE("glue: certain splits only", "[clean]") {
   CHECK(g.repair("Anand Rao spoke") == "Anand Rao spoke");
   CHECK(g.repair("Theor") == "Theor");
   CHECK(g.repair("members ofthe alliance") == "members of the alliance");
+  CHECK(g.repair("met atthe hall") == "met at the hall");
+  CHECK(g.repair("known asthe best") == "known as the best");
   // After a capitalised word, a short word and a closed-class one is a
   // surname ("Langat"), while a long one still splits.
   CHECK(g.repair("principal Joseph Langat said") == "principal Joseph Langat said");
