@@ -232,9 +232,7 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
   for (const auto& r : m.rules.entities) {
     std::string error;
     Impl::Pattern p{&r, m.prefilter.add(r.pattern, pattern_options(), &error)};
-    if (!p.re)
-      throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
-                       ": bad pattern: " + error);
+    if (!p.re) throw rules::rule_error(r.origin, r.id, "bad pattern: " + error);
     const auto& groups = p.re->NamedCapturingGroups();
     auto group = [&](const char* n) {
       auto it = groups.find(n);
@@ -253,8 +251,7 @@ EntityMatcher::EntityMatcher(const rules::RuleSet& rs) : impl_(std::make_unique<
   for (const auto& s : m.rules.skips) {
     m.skips.push_back(std::make_unique<RE2>(s.pattern, pattern_options()));
     if (!m.skips.back()->ok())
-      throw InputError(s.origin.file + ":" + std::to_string(s.origin.line) + ": rule " + s.id +
-                       ": bad pattern: " + m.skips.back()->error());
+      throw rules::rule_error(s.origin, s.id, "bad pattern: " + m.skips.back()->error());
   }
 }
 
@@ -426,25 +423,19 @@ bool EntityMatcher::Impl::keep(Candidate& c, const Pattern& p, const std::string
       break;
     }
   } else if (c.label == Label::kInstitution) {
-    // A company's name that starts inside another name's tail ("...
-    // Institute of | Maritime Trades and Ningbo Haiyun Shipping Co., Ltd.")
-    // starts after its "and".
+    // A rule without head words (a company: "... Co., Ltd.") that runs over
+    // another name and "and" starts again after the "and"; the head word
+    // rules find the first name. The other name ends in a head word
+    // ("Gansu Agricultural Vocational College and Lanzhou ... Co., Ltd."),
+    // or the match starts inside its tail ("... Institute of | Maritime
+    // Trades and Ningbo Haiyun Shipping Co., Ltd.").
     std::string_view before = std::string_view(text).substr(0, words[first].first);
     auto kind = p.rule->options.find("kind");
-    bool company = kind != p.rule->options.end() && kind->second == "company";
-    if (company &&
-        (before.ends_with(" of ") || before.ends_with(" for ") || before.ends_with(" of the ")))
-      for (size_t i = first + 1; i + 1 < last; ++i)
-        if (word(i) == "and") {
-          resume = words[i + 1].first;
-          return false;
-        }
-    // A rule without head words (a company: "... Co., Ltd.") that runs over
-    // a name ending in one and "and" ("Gansu Agricultural Vocational College
-    // and Lanzhou ... Co., Ltd.") starts again after the "and"; the head
-    // word rules find the first name.
+    bool in_tail =
+        kind != p.rule->options.end() && kind->second == "company" &&
+        (before.ends_with(" of ") || before.ends_with(" for ") || before.ends_with(" of the "));
     for (size_t i = first + 1; i + 1 < last; ++i)
-      if (word(i) == "and" && heads.count(word(i - 1))) {
+      if (word(i) == "and" && (in_tail || heads.count(word(i - 1)))) {
         resume = words[i + 1].first;
         return false;
       }

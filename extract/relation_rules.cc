@@ -142,9 +142,7 @@ RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_uni
   for (const auto& r : m.rules.relations) {
     std::string error;
     Impl::Pattern p{&r, m.prefilter.add(r.pattern, o, &error), {}};
-    if (!p.re)
-      throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
-                       ": bad pattern: " + error);
+    if (!p.re) throw rules::rule_error(r.origin, r.id, "bad pattern: " + error);
     for (const auto& [name, idx] : p.re->NamedCapturingGroups()) {
       p.groups[name] = idx;
       if (name.rfind("veto", 0) == 0) p.vetoes.push_back(idx);
@@ -165,8 +163,8 @@ RelationMatcher::RelationMatcher(const rules::RuleSet& rs) : impl_(std::make_uni
     if (auto it = r.options.find("count"); it != r.options.end()) {
       if (it->second.empty() || it->second.size() > 3 ||
           !std::all_of(it->second.begin(), it->second.end(), ::isdigit))
-        throw InputError(r.origin.file + ":" + std::to_string(r.origin.line) + ": rule " + r.id +
-                         ": count=" + it->second + " is not a number of parties");
+        throw rules::rule_error(r.origin, r.id,
+                                "count=" + it->second + " is not a number of parties");
       p.count = std::stoi(it->second);
     }
     m.any_last_two |= p.last_two();

@@ -47,9 +47,7 @@ struct Loader {
   int dir_index = 0;
 
   [[noreturn]] void fail(const Origin& o, const std::string& id, const std::string& what) {
-    std::string msg = o.file + ":" + std::to_string(o.line) + ": ";
-    if (!id.empty()) msg += "rule " + id + ": ";
-    throw InputError(msg + what);
+    throw rule_error(o, id, what);
   }
 
   // Registers `id`; returns true when it replaces a rule of an earlier dir.
@@ -321,6 +319,12 @@ std::string list_alternation(const ListRule& list) {
     out += RE2::QuoteMeta(n);
   }
   return out.empty() ? "[^\\x00-\\x{10FFFF}]" : out;
+}
+
+InputError rule_error(const Origin& o, const std::string& id, const std::string& what) {
+  std::string msg = o.file + ":" + std::to_string(o.line) + ": ";
+  if (!id.empty()) msg += "rule " + id + ": ";
+  return InputError(msg + what);
 }
 
 RuleSet load_rule_packs(const std::vector<std::string>& dirs) {

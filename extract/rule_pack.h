@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/error.h"
 #include "graph/ontology.h"
 
 namespace kg::rules {
@@ -79,6 +80,10 @@ struct RuleSet {
 
   const ListRule* find_list(const std::string& id) const;
 };
+
+// The error for rule `id` (may be empty) at `o`: "FILE:LINE: rule ID: WHAT".
+// The loader and the matchers that compile the patterns report alike.
+InputError rule_error(const Origin& o, const std::string& id, const std::string& what);
 
 // Loads every *.rules file of each directory (sorted by name), later
 // directories overriding earlier ones rule by rule. Throws InputError naming
