@@ -93,7 +93,7 @@ bool is_furniture(const std::string& l) {
   static const RE2 posted(
       "(?i)(?:posted|published|updated|release date)(?:\\s+on)?\\s*:\\s*\\d.{0,160}|"
       ".{0,160}\\b(?:views|hits|clicks|visits)\\s*:\\s*[\\d,]+\\s*");
-  if (l.size() < 200 && RE2::FullMatch(l, posted)) return true;
+  if (l.size() < 200 && l.find(':') != std::string::npos && RE2::FullMatch(l, posted)) return true;
   // download_print: needs "print", "share" or "font" at its end. Under
   // (?i) only "k" and "s" of the ASCII letters also match other characters
   // (U+212A, U+017F; checked over all of Unicode), so "print", "hare" and
